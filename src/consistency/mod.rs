@@ -1,0 +1,10 @@
+//! Consistency of judgments: λmax, the consistency index and ratio, random-index tables, and
+//! the geometric consistency index.
+
+mod geometric;
+mod random_index;
+mod ratio;
+
+pub use geometric::GeometricConsistency;
+pub use random_index::{RandomIndex, RandomIndexTable};
+pub use ratio::{lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold};

@@ -1,0 +1,274 @@
+//! Random-index (RI) tables: the mean consistency index of random reciprocal matrices of each
+//! order, as published. Tables differ between sources, so each one is named by its source.
+
+use crate::error::{Error, Result};
+
+/// Gupta, "Intelligent Optimization of Management Mode of Small and Medium-sized E-commerce
+/// Enterprises", section 3.2, Table 2 (orders 1–9).
+const GUPTA: [f64; 9] = [0.0, 0.0, 0.57, 0.96, 1.17, 1.31, 1.38, 1.45, 1.51];
+
+/// Saaty (1980), The Analytic Hierarchy Process, McGraw-Hill (orders 1–15).
+const SAATY_1980: [f64; 15] = [
+    0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
+];
+
+/// Saaty (2005), Theory and Applications of the Analytic Network Process, RWS, p. 31
+/// (orders 1–15).
+const SAATY_2005: [f64; 15] = [
+    0.0, 0.0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
+];
+
+/// Donegan & Dodd (1991), "A note on Saaty's random indexes", Mathematical and Computer
+/// Modelling 15(10), 135–137: (order, RI) at the listed orders up to 100.
+const DONEGAN_DODD_1991: [(usize, f64); 29] = [
+    (1, 0.0),
+    (2, 0.0),
+    (3, 0.4914),
+    (4, 0.8286),
+    (5, 1.0591),
+    (6, 1.1797),
+    (7, 1.2519),
+    (8, 1.3171),
+    (9, 1.3733),
+    (10, 1.4055),
+    (11, 1.4213),
+    (12, 1.4497),
+    (13, 1.4643),
+    (14, 1.4822),
+    (15, 1.4969),
+    (16, 1.5078),
+    (17, 1.5153),
+    (18, 1.5262),
+    (19, 1.5313),
+    (20, 1.5371),
+    (25, 1.5619),
+    (30, 1.5772),
+    (40, 1.5976),
+    (50, 1.6102),
+    (60, 1.6178),
+    (70, 1.6237),
+    (80, 1.6277),
+    (90, 1.6213),
+    (100, 1.6339),
+];
+
+/// Which random-index table turns CI into CR = CI / RI.
+///
+/// "Saaty's table" is ambiguous (his 1980 and 2005 tables differ at most orders), so each
+/// variant names its source. An order beyond a table is an error, never an extrapolation.
+///
+/// ```
+/// use ahp_fce::RandomIndex;
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// assert_eq!(RandomIndex::Saaty1980.value(3)?, 0.58);
+/// assert_eq!(RandomIndex::GuptaPaper.value(3)?, 0.57);
+/// assert!(RandomIndex::GuptaPaper.value(10).is_err());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum RandomIndex {
+    /// The source paper's table, orders 1–9: 0, 0, 0.57, 0.96, 1.17, 1.31, 1.38, 1.45, 1.51.
+    /// Gupta, "Intelligent Optimization of Management Mode of Small and Medium-sized
+    /// E-commerce Enterprises", section 3.2, Table 2.
+    GuptaPaper,
+    /// Saaty (1980), *The Analytic Hierarchy Process*, McGraw-Hill; orders 1–15:
+    /// 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59.
+    /// Note the published dip at order 12. The most widely quoted table; the default.
+    #[default]
+    Saaty1980,
+    /// Saaty (2005), *Theory and Applications of the Analytic Network Process*, RWS
+    /// Publications, p. 31; orders 1–15: 0, 0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49,
+    /// 1.52, 1.54, 1.56, 1.58, 1.59. This is the table the Python package ahpy uses.
+    Saaty2005,
+    /// Donegan & Dodd (1991), "A note on Saaty's random indexes", *Mathematical and Computer
+    /// Modelling* 15(10), 135–137; orders 1–20 and 25, 30, 40, …, 100, linearly interpolated
+    /// between listed orders (so orders 1–100 are covered).
+    DoneganDodd1991,
+    /// A table of your own, e.g. from a simulation; see [`RandomIndexTable`].
+    Custom(RandomIndexTable),
+}
+
+impl RandomIndex {
+    /// The random index for matrices of order `order`.
+    ///
+    /// # Errors
+    /// [`Error::RandomIndexOutOfRange`] for order 0 or an order past the table's end.
+    pub fn value(&self, order: usize) -> Result<f64> {
+        let found = match self {
+            RandomIndex::GuptaPaper => listed(&GUPTA, order),
+            RandomIndex::Saaty1980 => listed(&SAATY_1980, order),
+            RandomIndex::Saaty2005 => listed(&SAATY_2005, order),
+            RandomIndex::DoneganDodd1991 => interpolated(&DONEGAN_DODD_1991, order),
+            RandomIndex::Custom(table) => listed(&table.values, order),
+        };
+        found.ok_or_else(|| Error::RandomIndexOutOfRange {
+            table: self.name(),
+            order,
+            max_order: self.max_order(),
+        })
+    }
+
+    /// The largest order the table covers.
+    pub fn max_order(&self) -> usize {
+        match self {
+            RandomIndex::GuptaPaper => GUPTA.len(),
+            RandomIndex::Saaty1980 => SAATY_1980.len(),
+            RandomIndex::Saaty2005 => SAATY_2005.len(),
+            RandomIndex::DoneganDodd1991 => DONEGAN_DODD_1991.last().map_or(0, |&(t, _)| t),
+            RandomIndex::Custom(table) => table.values.len(),
+        }
+    }
+
+    /// The table's name with its source, as used in messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RandomIndex::GuptaPaper => "Gupta (source paper, Table 2)",
+            RandomIndex::Saaty1980 => "Saaty (1980)",
+            RandomIndex::Saaty2005 => "Saaty (2005)",
+            RandomIndex::DoneganDodd1991 => "Donegan & Dodd (1991)",
+            RandomIndex::Custom(_) => "custom",
+        }
+    }
+}
+
+fn listed(values: &[f64], order: usize) -> Option<f64> {
+    order.checked_sub(1).and_then(|i| values.get(i)).copied()
+}
+
+fn interpolated(points: &[(usize, f64)], order: usize) -> Option<f64> {
+    let upper = points.iter().position(|&(t, _)| t >= order)?;
+    let (t1, ri1) = points[upper];
+    if t1 == order {
+        return Some(ri1);
+    }
+    let (t0, ri0) = points.get(upper.checked_sub(1)?).copied()?;
+    let fraction = (order - t0) as f64 / (t1 - t0) as f64;
+    Some(ri0 + fraction * (ri1 - ri0))
+}
+
+/// A user-supplied random-index table: `values[k]` is the RI of order `k + 1`.
+///
+/// Values must be finite and non-negative, and positive from order 3 on (CR divides by them).
+/// They need not increase: published tables dip (Saaty 1980 at order 12).
+///
+/// ```
+/// use ahp_fce::{RandomIndex, RandomIndexTable};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let ri = RandomIndex::Custom(RandomIndexTable::new(vec![0.0, 0.0, 0.525, 0.882])?);
+/// assert_eq!(ri.value(4)?, 0.882);
+/// assert_eq!(ri.max_order(), 4);
+/// assert!(RandomIndexTable::new(vec![0.0, 0.0, 0.0]).is_err());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "Vec<f64>", into = "Vec<f64>")
+)]
+pub struct RandomIndexTable {
+    values: Vec<f64>,
+}
+
+impl RandomIndexTable {
+    /// Validates a table that starts at order 1.
+    ///
+    /// # Errors
+    /// [`Error::Empty`]; [`Error::InvalidRandomIndex`] naming the order of a bad value.
+    pub fn new(values: Vec<f64>) -> Result<Self> {
+        if values.is_empty() {
+            return Err(Error::Empty {
+                what: "random-index table",
+            });
+        }
+        for (index, &value) in values.iter().enumerate() {
+            let order = index + 1;
+            let usable = value.is_finite()
+                && if order >= 3 {
+                    value > 0.0
+                } else {
+                    value >= 0.0
+                };
+            if !usable {
+                return Err(Error::InvalidRandomIndex { order, value });
+            }
+        }
+        Ok(Self { values })
+    }
+
+    /// The values, starting at order 1.
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+}
+
+impl TryFrom<Vec<f64>> for RandomIndexTable {
+    type Error = Error;
+
+    fn try_from(values: Vec<f64>) -> Result<Self> {
+        Self::new(values)
+    }
+}
+
+impl From<RandomIndexTable> for Vec<f64> {
+    fn from(table: RandomIndexTable) -> Self {
+        table.values
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn donegan_dodd_interpolates_between_listed_orders() {
+        let ri = RandomIndex::DoneganDodd1991;
+        assert_eq!(ri.value(20).unwrap(), 1.5371);
+        // Linear between (20, 1.5371) and (25, 1.5619): 1.5371 + 2/5 · 0.0248 = 1.54702.
+        approx::assert_abs_diff_eq!(ri.value(22).unwrap(), 1.54702, epsilon = 1e-12);
+        assert_eq!(ri.value(100).unwrap(), 1.6339);
+        assert!(ri.value(101).is_err());
+        assert_eq!(ri.max_order(), 100);
+    }
+
+    #[test]
+    fn order_zero_and_past_the_end_are_errors() {
+        for table in [
+            RandomIndex::GuptaPaper,
+            RandomIndex::Saaty1980,
+            RandomIndex::Saaty2005,
+        ] {
+            assert!(table.value(0).is_err());
+            let past = table.max_order() + 1;
+            assert_eq!(
+                table.value(past),
+                Err(Error::RandomIndexOutOfRange {
+                    table: table.name(),
+                    order: past,
+                    max_order: table.max_order()
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn custom_tables_are_validated_not_ordered() {
+        assert!(RandomIndexTable::new(vec![0.0, 0.0, 1.0, 0.9]).is_ok());
+        assert_eq!(
+            RandomIndexTable::new(vec![0.0, -0.1]),
+            Err(Error::InvalidRandomIndex {
+                order: 2,
+                value: -0.1
+            })
+        );
+        assert!(RandomIndexTable::new(vec![0.0, 0.0, f64::INFINITY]).is_err());
+    }
+}

@@ -1,0 +1,327 @@
+//! The crate's one error type.
+//!
+//! Every variant carries where the problem is (row and column, node path, table size) and the
+//! offending value, so a message can be acted on without a debugger.
+
+use thiserror::Error;
+
+/// Everything that can go wrong in this crate.
+///
+/// Positions are zero-based (`[row][column]`), as in Rust indexing. Errors raised inside a
+/// [`Hierarchy`](crate::Hierarchy) are wrapped in [`Error::InNode`], which names the node.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A matrix or vector with no entries where at least one is needed.
+    #[error("the {what} is empty")]
+    Empty {
+        /// What was empty ("judgment matrix", "weight vector", …).
+        what: &'static str,
+    },
+
+    /// A judgment matrix that is not square.
+    #[error("a judgment matrix must be square, but it has {rows} rows and {cols} columns")]
+    NotSquare {
+        /// Number of rows given.
+        rows: usize,
+        /// Number of columns given (of the first row that differs, for nested rows).
+        cols: usize,
+    },
+
+    /// One row of a nested-rows matrix has a different length from the number of rows.
+    #[error(
+        "row {row} of the judgment matrix has {len} entries, but the matrix has {expected} rows"
+    )]
+    RaggedRow {
+        /// Index of the offending row.
+        row: usize,
+        /// Its length.
+        len: usize,
+        /// The length every row must have.
+        expected: usize,
+    },
+
+    /// A NaN or infinite entry.
+    #[error("entry [{row}][{col}] is {value}, but every entry must be a finite number")]
+    NonFinite {
+        /// Row index.
+        row: usize,
+        /// Column index.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A zero or negative pairwise judgment.
+    #[error("entry [{row}][{col}] is {value}, but pairwise judgments must be positive")]
+    NonPositive {
+        /// Row index.
+        row: usize,
+        /// Column index.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A judgment so extreme that no comparison means it (beyond 10^±100).
+    #[error("entry [{row}][{col}] is {value}, outside the accepted judgments 1e-100 ..= 1e100")]
+    OutOfRange {
+        /// Row index.
+        row: usize,
+        /// Column index.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A diagonal entry other than 1 (every criterion is equally important as itself).
+    #[error("diagonal entry [{index}][{index}] is {value}, but it must be 1")]
+    DiagonalNotOne {
+        /// Row (and column) index.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A pair of entries that are not reciprocal within the rounding tolerance.
+    #[error(
+        "entries [{row}][{col}] = {a_ij} and [{col}][{row}] = {a_ji} are not reciprocal: \
+         their product is {product}, allowed 1 ± {tolerance} (type 1/3 as 0.333 or closer)",
+        product = a_ij * a_ji
+    )]
+    NotReciprocal {
+        /// Row index of the upper entry.
+        row: usize,
+        /// Column index of the upper entry.
+        col: usize,
+        /// The entry at `[row][col]`.
+        a_ij: f64,
+        /// The entry at `[col][row]`.
+        a_ji: f64,
+        /// The relative tolerance that was exceeded.
+        tolerance: f64,
+    },
+
+    /// An upper triangle whose length is not t(t−1)/2 for any order t.
+    #[error(
+        "an upper triangle of {len} values does not fit any matrix: \
+         order t needs t(t-1)/2 values (1, 3, 6, 10, 15, …)"
+    )]
+    UpperTriangleLength {
+        /// The number of values given.
+        len: usize,
+    },
+
+    /// An entry that is not on Saaty's 1–9 scale (1..9 or a reciprocal of one).
+    #[error(
+        "entry [{row}][{col}] is {value}, which is not on Saaty's 1-9 scale (1..9 or 1/2..1/9)"
+    )]
+    OffSaatyScale {
+        /// Row index.
+        row: usize,
+        /// Column index.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A weight that is not a finite positive number.
+    #[error("weight {index} is {value}, but weights must be finite and positive")]
+    InvalidWeight {
+        /// Index of the weight.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// Weights that do not sum to one within the tolerance.
+    #[error("the weights sum to {sum}, but they must sum to 1 (within {tolerance})")]
+    WeightSum {
+        /// The sum found.
+        sum: f64,
+        /// The absolute tolerance that was exceeded.
+        tolerance: f64,
+    },
+
+    /// Weights and a matrix (or a list of children) of different sizes.
+    #[error("{what}: expected {expected} values, found {found}")]
+    LengthMismatch {
+        /// What was being matched.
+        what: &'static str,
+        /// The size required.
+        expected: usize,
+        /// The size given.
+        found: usize,
+    },
+
+    /// Power iteration for the principal eigenvector did not settle.
+    #[error(
+        "the principal eigenvector did not converge within {iterations} iterations \
+         (last change {change:e}, needed at most {tolerance:e})"
+    )]
+    EigenvectorNotConverged {
+        /// Iterations performed.
+        iterations: usize,
+        /// The largest relative change of a weight in the last iteration.
+        change: f64,
+        /// The tolerance that was not reached.
+        tolerance: f64,
+    },
+
+    /// A matrix order beyond what a random-index table lists.
+    #[error("the random-index table {table} covers orders 1 to {max_order}, not {order}")]
+    RandomIndexOutOfRange {
+        /// Name of the table.
+        table: &'static str,
+        /// The order asked for.
+        order: usize,
+        /// The largest order the table covers.
+        max_order: usize,
+    },
+
+    /// A value in a user-supplied random-index table that cannot be used.
+    #[error(
+        "random index for order {order} is {value}, but it must be finite and non-negative, \
+         and positive from order 3 on"
+    )]
+    InvalidRandomIndex {
+        /// The order (1-based, as in the tables) of the bad value.
+        order: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A consistency-ratio threshold that is not a finite positive number.
+    #[error("the consistency threshold is {value}, but it must be finite and positive")]
+    InvalidThreshold {
+        /// The value found.
+        value: f64,
+    },
+
+    /// Two children of one node with the same name.
+    #[error("node `{parent}` has two children named `{name}`")]
+    DuplicateSibling {
+        /// Path of the parent node.
+        parent: String,
+        /// The repeated name.
+        name: String,
+    },
+
+    /// A node with comparisons or weights but no children.
+    #[error("node `{node}` has priorities but no children; a leaf must not have any")]
+    PrioritiesOnLeaf {
+        /// Path of the node.
+        node: String,
+    },
+
+    /// A node with children but neither a judgment matrix nor weights over them.
+    #[error("node `{node}` has {children} children but no judgment matrix or weights over them")]
+    MissingPriorities {
+        /// Path of the node.
+        node: String,
+        /// Number of children.
+        children: usize,
+    },
+
+    /// A node whose judgment matrix or weights do not match its number of children.
+    #[error("node `{node}` has {children} children, but its priorities are over {order} items")]
+    OrderMismatch {
+        /// Path of the node.
+        node: String,
+        /// Number of children.
+        children: usize,
+        /// Order of its judgment matrix or length of its weights.
+        order: usize,
+    },
+
+    /// A node name that is empty or only whitespace.
+    #[error("a child of `{parent}` has an empty name")]
+    EmptyName {
+        /// Path of the parent (empty for the root).
+        parent: String,
+    },
+
+    /// A lookup that found no node.
+    #[error("no node {query}")]
+    UnknownNode {
+        /// What was looked for, e.g. "named `Cost`" or "at path `Goal/Cost`".
+        query: String,
+    },
+
+    /// A name lookup that matched several nodes.
+    #[error("the name `{name}` is used by {count} nodes ({paths}); look it up by path")]
+    AmbiguousName {
+        /// The name looked up.
+        name: String,
+        /// How many nodes carry it.
+        count: usize,
+        /// Their paths, comma-separated.
+        paths: String,
+    },
+
+    /// An error inside one node of a hierarchy.
+    #[error("in node `{path}`: {source}")]
+    InNode {
+        /// Path of the node, names joined by `/`.
+        path: String,
+        /// What went wrong there.
+        source: Box<Error>,
+    },
+}
+
+impl Error {
+    /// Wraps `self` with the path of the hierarchy node where it happened.
+    pub(crate) fn in_node(self, path: impl Into<String>) -> Self {
+        Error::InNode {
+            path: path.into(),
+            source: Box::new(self),
+        }
+    }
+
+    /// The innermost error, past any [`Error::InNode`] wrappers.
+    ///
+    /// ```
+    /// use ahp_fce::{Error, JudgmentMatrix};
+    /// let err = JudgmentMatrix::from_upper_triangle(&[1.0, 2.0]).unwrap_err();
+    /// assert!(matches!(err.root_cause(), Error::UpperTriangleLength { len: 2 }));
+    /// ```
+    pub fn root_cause(&self) -> &Error {
+        match self {
+            Error::InNode { source, .. } => source.root_cause(),
+            other => other,
+        }
+    }
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static_and_small() {
+        fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_traits::<Error>();
+        // Boxing the InNode source keeps Result<f64> cheap to return.
+        assert!(std::mem::size_of::<Error>() <= 64);
+    }
+
+    #[test]
+    fn messages_name_position_and_value() {
+        let e = Error::NotReciprocal {
+            row: 0,
+            col: 2,
+            a_ij: 3.0,
+            a_ji: 3.0,
+            tolerance: 0.05,
+        };
+        let text = e.to_string();
+        assert!(text.contains("[0][2] = 3"), "{text}");
+        assert!(text.contains("product is 9"), "{text}");
+        let wrapped = e.clone().in_node("Goal/Cost");
+        assert_eq!(wrapped.root_cause(), &e);
+        assert!(wrapped.to_string().starts_with("in node `Goal/Cost`: "));
+    }
+}

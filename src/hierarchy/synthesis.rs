@@ -1,0 +1,179 @@
+//! Local and global weights of every node, and the consistency of the whole hierarchy.
+
+use crate::analysis::AhpOptions;
+use crate::consistency::ConsistencyReport;
+use crate::error::Result;
+use crate::weighting::Weights;
+
+use super::{Hierarchy, NodeId, Priorities};
+
+/// What the synthesis found at one node.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct NodeSynthesis {
+    /// The node's weight among its siblings (1 for the root).
+    pub local_weight: f64,
+    /// The product of local weights from the root down to the node.
+    pub global_weight: f64,
+    /// The weights of the node's children; `None` for a leaf.
+    pub child_weights: Option<Weights>,
+    /// The consistency of the node's judgments; `None` for a leaf or for weights given
+    /// directly.
+    pub consistency: Option<ConsistencyReport>,
+}
+
+/// The consistency ratio of the hierarchy as a whole.
+///
+/// CR_H = Σ_p w_p·CI_p / Σ_p w_p·RI_p over the nodes p with judgments, where w_p is the global
+/// weight of p (Saaty's hierarchic composition of consistency). It is 0 when every judged node
+/// has order ≤ 2.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct HierarchyConsistency {
+    /// CR_H.
+    pub cr: f64,
+    /// The threshold it was compared with.
+    pub threshold: f64,
+    /// Whether CR_H < threshold.
+    pub acceptable: bool,
+    /// Whether every judged node is itself acceptable (a hierarchy can pass as a whole while
+    /// one small matrix fails).
+    pub all_nodes_acceptable: bool,
+}
+
+/// Weights and consistency throughout a [`Hierarchy`], from [`Hierarchy::synthesize`].
+///
+/// ```
+/// use ahp_fce::{AhpOptions, Criterion, Hierarchy, JudgmentMatrix, Weights};
+/// use approx::assert_relative_eq;
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let hierarchy = Hierarchy::new(Criterion::weighted("Goal", Weights::new(&[0.6, 0.4])?, [
+///     Criterion::judged("A", JudgmentMatrix::from_upper_triangle(&[3.0])?, [
+///         Criterion::leaf("A1"),
+///         Criterion::leaf("A2"),
+///     ]),
+///     Criterion::leaf("B"),
+/// ]))?;
+/// let synthesis = hierarchy.synthesize(&AhpOptions::default())?;
+/// let a1 = hierarchy.find("A1")?;
+/// // By hand: A1 has 3/4 of A, which has 0.6 of the goal: 0.45. 1e-15: two roundings.
+/// assert_relative_eq!(synthesis.global_weight(a1).unwrap(), 0.45, max_relative = 1e-15);
+/// assert_relative_eq!(
+///     synthesis.leaf_weights().as_slice(),
+///     &[0.45, 0.15, 0.4][..],
+///     max_relative = 1e-15
+/// );
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Synthesis {
+    /// Indexed by `NodeId`.
+    nodes: Vec<NodeSynthesis>,
+    leaves: Vec<NodeId>,
+    leaf_weights: Weights,
+    consistency: HierarchyConsistency,
+}
+
+impl Synthesis {
+    pub(super) fn compute(hierarchy: &Hierarchy, options: &AhpOptions) -> Result<Self> {
+        let mut nodes: Vec<NodeSynthesis> = hierarchy
+            .nodes()
+            .map(|_| NodeSynthesis {
+                local_weight: 1.0,
+                global_weight: 1.0,
+                child_weights: None,
+                consistency: None,
+            })
+            .collect();
+        let (mut weighted_ci, mut weighted_ri) = (0.0, 0.0);
+        let mut all_nodes_acceptable = true;
+        // Pre-order visits every parent before its children, so its global weight is final.
+        for (id, node) in hierarchy.nodes() {
+            let Some(priorities) = node.priorities() else {
+                continue;
+            };
+            let global = nodes[id.index()].global_weight;
+            let (weights, consistency) = match priorities {
+                Priorities::Judgments(matrix) => {
+                    let analysis = options
+                        .analyze(matrix)
+                        .map_err(|e| e.in_node(hierarchy.path(id)))?;
+                    let report = analysis.consistency;
+                    weighted_ci += global * report.ci;
+                    weighted_ri += global * report.ri;
+                    all_nodes_acceptable &= report.acceptable;
+                    (analysis.weights, Some(report))
+                }
+                Priorities::Weights(weights) => (weights.clone(), None),
+            };
+            for (&child, local) in node.children().iter().zip(weights.iter()) {
+                let entry = &mut nodes[child.index()];
+                entry.local_weight = local;
+                entry.global_weight = global * local;
+            }
+            let entry = &mut nodes[id.index()];
+            entry.child_weights = Some(weights);
+            entry.consistency = consistency;
+        }
+        let leaves: Vec<NodeId> = hierarchy.leaves().collect();
+        let leaf_globals: Vec<f64> = leaves
+            .iter()
+            .map(|l| nodes[l.index()].global_weight)
+            .collect();
+        let leaf_weights = Weights::from_unnormalized(&leaf_globals)?;
+        let cr = if weighted_ri > 0.0 {
+            weighted_ci / weighted_ri
+        } else {
+            0.0
+        };
+        let threshold = options.consistency.threshold.value();
+        Ok(Self {
+            nodes,
+            leaves,
+            leaf_weights,
+            consistency: HierarchyConsistency {
+                cr,
+                threshold,
+                acceptable: cr < threshold,
+                all_nodes_acceptable,
+            },
+        })
+    }
+
+    /// Everything found at node `id`, or `None` for an id of another hierarchy.
+    pub fn node(&self, id: NodeId) -> Option<&NodeSynthesis> {
+        self.nodes.get(id.index())
+    }
+
+    /// The local weight of node `id`.
+    pub fn local_weight(&self, id: NodeId) -> Option<f64> {
+        self.node(id).map(|n| n.local_weight)
+    }
+
+    /// The global weight of node `id`.
+    pub fn global_weight(&self, id: NodeId) -> Option<f64> {
+        self.node(id).map(|n| n.global_weight)
+    }
+
+    /// The consistency report of node `id`'s judgments, if it has any.
+    pub fn consistency_of(&self, id: NodeId) -> Option<&ConsistencyReport> {
+        self.node(id).and_then(|n| n.consistency.as_ref())
+    }
+
+    /// The leaves, left to right, in the order of [`Synthesis::leaf_weights`].
+    pub fn leaves(&self) -> &[NodeId] {
+        &self.leaves
+    }
+
+    /// The global weights of the leaves, left to right; they sum to 1.
+    pub fn leaf_weights(&self) -> &Weights {
+        &self.leaf_weights
+    }
+
+    /// The consistency ratio of the whole hierarchy.
+    pub fn consistency(&self) -> &HierarchyConsistency {
+        &self.consistency
+    }
+}

@@ -1,0 +1,441 @@
+//! Building and addressing the tree.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::analysis::AhpOptions;
+use crate::error::{Error, Result};
+use crate::judgment::JudgmentMatrix;
+use crate::weighting::Weights;
+
+use super::Synthesis;
+
+/// What an internal node holds over its children, in the children's order.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Priorities {
+    /// Pairwise judgments; weights and consistency are derived from them.
+    Judgments(JudgmentMatrix),
+    /// Weights given directly (no consistency to check).
+    Weights(Weights),
+}
+
+impl Priorities {
+    /// The number of children these priorities are over.
+    pub fn order(&self) -> usize {
+        match self {
+            Priorities::Judgments(matrix) => matrix.order(),
+            Priorities::Weights(weights) => weights.len(),
+        }
+    }
+}
+
+/// An unchecked description of a criterion and everything below it; [`Hierarchy::new`] checks
+/// it.
+///
+/// ```
+/// use ahp_fce::{Criterion, Hierarchy, JudgmentMatrix, Weights};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let goal = Criterion::judged(
+///     "Choose a car",
+///     JudgmentMatrix::from_upper_triangle(&[3.0])?,
+///     [
+///         Criterion::weighted("Cost", Weights::new(&[0.7, 0.3])?, [
+///             Criterion::leaf("Price"),
+///             Criterion::leaf("Upkeep"),
+///         ]),
+///         Criterion::leaf("Safety"),
+///     ],
+/// );
+/// let hierarchy = Hierarchy::new(goal)?;
+/// assert_eq!(hierarchy.leaves().count(), 3);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Criterion {
+    /// The criterion's name, unique among its siblings.
+    pub name: String,
+    /// Judgments or weights over the children; `None` for a leaf.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub priorities: Option<Priorities>,
+    /// The sub-criteria, in the order of the priorities.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub children: Vec<Criterion>,
+}
+
+impl Criterion {
+    /// A leaf: an indicator with no sub-criteria.
+    pub fn leaf(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            priorities: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// A criterion whose children are weighted by pairwise judgments.
+    pub fn judged(
+        name: impl Into<String>,
+        judgments: JudgmentMatrix,
+        children: impl IntoIterator<Item = Criterion>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            priorities: Some(Priorities::Judgments(judgments)),
+            children: children.into_iter().collect(),
+        }
+    }
+
+    /// A criterion whose children are weighted directly.
+    pub fn weighted(
+        name: impl Into<String>,
+        weights: Weights,
+        children: impl IntoIterator<Item = Criterion>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            priorities: Some(Priorities::Weights(weights)),
+            children: children.into_iter().collect(),
+        }
+    }
+}
+
+/// The address of a node in one [`Hierarchy`].
+///
+/// Ids number the nodes in depth-first pre-order: the root is 0, and leaves come left to right.
+/// An id is only meaningful for the hierarchy that issued it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(transparent)
+)]
+pub struct NodeId(usize);
+
+impl NodeId {
+    /// The pre-order position of the node.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl fmt::Display for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// One criterion in a validated [`Hierarchy`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    name: String,
+    parent: Option<NodeId>,
+    children: Vec<NodeId>,
+    priorities: Option<Priorities>,
+    depth: usize,
+}
+
+impl Node {
+    /// The criterion's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The parent, `None` for the root.
+    pub fn parent(&self) -> Option<NodeId> {
+        self.parent
+    }
+
+    /// The children, in the order of the node's priorities.
+    pub fn children(&self) -> &[NodeId] {
+        &self.children
+    }
+
+    /// Judgments or weights over the children; `None` for a leaf.
+    pub fn priorities(&self) -> Option<&Priorities> {
+        self.priorities.as_ref()
+    }
+
+    /// Distance from the root (the root is at depth 0).
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// Whether the node is an indicator (has no children).
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+/// A validated criteria tree: sibling names unique, every internal node with judgments or
+/// weights over exactly its children, every leaf without.
+///
+/// ```
+/// use ahp_fce::{AhpOptions, Criterion, Hierarchy, JudgmentMatrix};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let hierarchy = Hierarchy::new(Criterion::judged(
+///     "Goal",
+///     JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 2.0])?,
+///     [Criterion::leaf("A"), Criterion::leaf("B"), Criterion::leaf("C")],
+/// ))?;
+/// let b = hierarchy.find_path(&["Goal", "B"])?;
+/// assert_eq!(hierarchy.find("B")?, b);
+/// assert_eq!(hierarchy.path(b), "Goal/B");
+/// let synthesis = hierarchy.synthesize(&AhpOptions::default())?;
+/// assert!(synthesis.consistency().acceptable);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "Criterion", into = "Criterion")
+)]
+pub struct Hierarchy {
+    /// In pre-order; `NodeId(i)` is `nodes[i]`.
+    nodes: Vec<Node>,
+}
+
+impl Hierarchy {
+    /// Checks and flattens a tree description.
+    ///
+    /// # Errors
+    /// [`Error::Empty`] when the goal has no children; [`Error::EmptyName`],
+    /// [`Error::DuplicateSibling`], [`Error::PrioritiesOnLeaf`], [`Error::MissingPriorities`]
+    /// and [`Error::OrderMismatch`], each naming the node by its path.
+    pub fn new(root: Criterion) -> Result<Self> {
+        if root.children.is_empty() {
+            return Err(Error::Empty {
+                what: "hierarchy (the goal has no criteria below it)",
+            });
+        }
+        let mut hierarchy = Hierarchy { nodes: Vec::new() };
+        // An explicit stack instead of recursion: depth is bounded by memory, not by the
+        // call stack. Children are pushed in reverse so they are numbered left to right.
+        let mut pending = vec![(root, None::<NodeId>)];
+        while let Some((criterion, parent)) = pending.pop() {
+            let id = NodeId(hierarchy.nodes.len());
+            let path_of_parent = parent.map(|p| hierarchy.path(p)).unwrap_or_default();
+            if criterion.name.trim().is_empty() {
+                return Err(Error::EmptyName {
+                    parent: path_of_parent,
+                });
+            }
+            let path = if parent.is_some() {
+                format!("{path_of_parent}/{}", criterion.name)
+            } else {
+                criterion.name.clone()
+            };
+            check_children(&criterion, &path)?;
+            let depth = match parent {
+                Some(p) => {
+                    let parent_node = &mut hierarchy.nodes[p.0];
+                    parent_node.children.push(id);
+                    parent_node.depth + 1
+                }
+                None => 0,
+            };
+            hierarchy.nodes.push(Node {
+                name: criterion.name,
+                parent,
+                children: Vec::new(),
+                priorities: criterion.priorities,
+                depth,
+            });
+            pending.extend(criterion.children.into_iter().rev().map(|c| (c, Some(id))));
+        }
+        Ok(hierarchy)
+    }
+
+    /// The goal at the top.
+    pub fn root(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    /// Number of nodes, the root included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Always `false`: a hierarchy has a goal and at least one criterion.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The node with this id, or `None` for an id of another hierarchy.
+    pub fn get(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id.0)
+    }
+
+    /// All nodes in pre-order.
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = (NodeId, &Node)> {
+        self.nodes.iter().enumerate().map(|(i, n)| (NodeId(i), n))
+    }
+
+    /// The leaves (indicators), left to right.
+    pub fn leaves(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.nodes().filter(|(_, n)| n.is_leaf()).map(|(id, _)| id)
+    }
+
+    /// The internal nodes (those with priorities), in pre-order.
+    pub fn internal_nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.nodes().filter(|(_, n)| !n.is_leaf()).map(|(id, _)| id)
+    }
+
+    /// The node called `name`, wherever it is.
+    ///
+    /// # Errors
+    /// [`Error::UnknownNode`] if none is; [`Error::AmbiguousName`] if several are (names are
+    /// only unique among siblings; use [`Hierarchy::find_path`] then).
+    pub fn find(&self, name: &str) -> Result<NodeId> {
+        let matches: Vec<NodeId> = self
+            .nodes()
+            .filter(|(_, n)| n.name == name)
+            .map(|(id, _)| id)
+            .collect();
+        match matches.as_slice() {
+            [] => Err(Error::UnknownNode {
+                query: format!("named `{name}`"),
+            }),
+            [one] => Ok(*one),
+            many => Err(Error::AmbiguousName {
+                name: name.to_owned(),
+                count: many.len(),
+                paths: many
+                    .iter()
+                    .map(|&id| self.path(id))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    /// The node at `path`: names from the root down, the root's own name first.
+    ///
+    /// # Errors
+    /// [`Error::UnknownNode`] naming the path when it leads nowhere.
+    pub fn find_path<S: AsRef<str>>(&self, path: &[S]) -> Result<NodeId> {
+        let unknown = || Error::UnknownNode {
+            query: format!(
+                "at path `{}`",
+                path.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/")
+            ),
+        };
+        let (first, rest) = path.split_first().ok_or_else(unknown)?;
+        if first.as_ref() != self.nodes[0].name {
+            return Err(unknown());
+        }
+        let mut current = self.root();
+        for name in rest {
+            current = *self.nodes[current.0]
+                .children
+                .iter()
+                .find(|c| self.nodes[c.0].name == name.as_ref())
+                .ok_or_else(unknown)?;
+        }
+        Ok(current)
+    }
+
+    /// The names from the root to `id`, joined by `/`; empty for an id of another hierarchy.
+    pub fn path(&self, id: NodeId) -> String {
+        let mut names = Vec::new();
+        let mut current = self.get(id);
+        while let Some(node) = current {
+            names.push(node.name.as_str());
+            current = node.parent.and_then(|p| self.get(p));
+        }
+        names.reverse();
+        names.join("/")
+    }
+
+    /// Local and global weights, and consistency at every node, under `options`.
+    ///
+    /// # Errors
+    /// Any error of a node's weighting or consistency check (for instance a random-index table
+    /// too short for its matrix), wrapped in [`Error::InNode`] with the node's path.
+    pub fn synthesize(&self, options: &AhpOptions) -> Result<Synthesis> {
+        Synthesis::compute(self, options)
+    }
+
+    /// The tree description this hierarchy was built from.
+    pub fn to_criterion(&self) -> Criterion {
+        self.criterion_at(self.root())
+    }
+
+    fn criterion_at(&self, id: NodeId) -> Criterion {
+        let node = &self.nodes[id.0];
+        Criterion {
+            name: node.name.clone(),
+            priorities: node.priorities.clone(),
+            children: node
+                .children
+                .iter()
+                .map(|&c| self.criterion_at(c))
+                .collect(),
+        }
+    }
+}
+
+/// The checks that concern one criterion and its list of children.
+fn check_children(criterion: &Criterion, path: &str) -> Result<()> {
+    let children = criterion.children.len();
+    match (&criterion.priorities, children) {
+        (Some(_), 0) => {
+            return Err(Error::PrioritiesOnLeaf {
+                node: path.to_owned(),
+            })
+        }
+        (None, 0) => return Ok(()),
+        (None, _) => {
+            return Err(Error::MissingPriorities {
+                node: path.to_owned(),
+                children,
+            })
+        }
+        (Some(priorities), _) if priorities.order() != children => {
+            return Err(Error::OrderMismatch {
+                node: path.to_owned(),
+                children,
+                order: priorities.order(),
+            })
+        }
+        (Some(_), _) => {}
+    }
+    let mut seen = HashSet::new();
+    for child in &criterion.children {
+        if !seen.insert(child.name.as_str()) {
+            return Err(Error::DuplicateSibling {
+                parent: path.to_owned(),
+                name: child.name.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+impl TryFrom<Criterion> for Hierarchy {
+    type Error = Error;
+
+    fn try_from(root: Criterion) -> Result<Self> {
+        Self::new(root)
+    }
+}
+
+impl From<Hierarchy> for Criterion {
+    fn from(hierarchy: Hierarchy) -> Self {
+        hierarchy.to_criterion()
+    }
+}

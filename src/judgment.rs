@@ -1,0 +1,368 @@
+//! Pairwise judgment matrices: validated, positive and reciprocal.
+
+use ndarray::{Array2, ArrayRef2, ArrayView2};
+
+use crate::error::{Error, Result};
+use crate::tolerance;
+use crate::weighting::{WeightingMethod, Weights};
+
+/// Largest judgment accepted; its reciprocal, [`MIN_JUDGMENT`], is the smallest.
+///
+/// No pairwise judgment is a ratio beyond 10¹⁰⁰ (Saaty's scale stops at 9); the bound keeps
+/// every product the weighting and consistency computations form finite.
+pub const MAX_JUDGMENT: f64 = 1e100;
+
+/// Smallest judgment accepted, `1 / MAX_JUDGMENT`.
+pub const MIN_JUDGMENT: f64 = 1e-100;
+
+/// Saaty's fundamental scale: 1 (equal) … 9 (extreme), and the reciprocals 1/2 … 1/9.
+pub const SAATY_SCALE: [f64; 17] = [
+    1.0 / 9.0,
+    1.0 / 8.0,
+    1.0 / 7.0,
+    1.0 / 6.0,
+    1.0 / 5.0,
+    1.0 / 4.0,
+    1.0 / 3.0,
+    1.0 / 2.0,
+    1.0,
+    2.0,
+    3.0,
+    4.0,
+    5.0,
+    6.0,
+    7.0,
+    8.0,
+    9.0,
+];
+
+/// A pairwise comparison matrix B = (b_xy) of order t: positive, with unit diagonal, and
+/// reciprocal (b_yx = 1/b_xy).
+///
+/// Entry `[x][y]` says how much more important item x is than item y, read **row over
+/// column**: `b_xy = 3` means "x is moderately more important than y". A transposed matrix
+/// inverts every weight, so mind the orientation.
+///
+/// A value of this type is always valid: the constructors check every entry and name the first
+/// bad one. A full matrix is accepted as reciprocal within [`tolerance::ROUNDING`] (5 %), so a
+/// typed `0.333` for 1/3 passes; entries are kept as typed.
+///
+/// ```
+/// use ahp_fce::JudgmentMatrix;
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// // Cost is 3 times as important as safety and 5 times as comfort; safety is 2 times comfort.
+/// let b = JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 2.0])?;
+/// assert_eq!(b.order(), 3);
+/// assert_eq!(b.get(2, 0), Some(1.0 / 5.0));
+///
+/// let typed = JudgmentMatrix::from_rows(&[
+///     [1.0, 3.0, 5.0],
+///     [0.333, 1.0, 2.0],
+///     [0.2, 0.5, 1.0],
+/// ])?;
+/// assert_eq!(typed.get(1, 0), Some(0.333));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "Vec<Vec<f64>>", into = "Vec<Vec<f64>>")
+)]
+pub struct JudgmentMatrix {
+    entries: Array2<f64>,
+}
+
+impl JudgmentMatrix {
+    /// Validates a full square matrix, given as an owned array or a view.
+    ///
+    /// # Errors
+    /// [`Error::Empty`], [`Error::NotSquare`], [`Error::NonFinite`], [`Error::NonPositive`]
+    /// [`Error::OutOfRange`] (beyond [`MIN_JUDGMENT`]..=[`MAX_JUDGMENT`]), [`Error::DiagonalNotOne`],
+    /// [`Error::NotReciprocal`]; each names the first offending position in row order.
+    ///
+    /// ```
+    /// use ahp_fce::{Error, JudgmentMatrix};
+    /// use ndarray::array;
+    /// let err = JudgmentMatrix::from_array(&array![[1.0, 3.0], [3.0, 1.0]]).unwrap_err();
+    /// assert!(matches!(err, Error::NotReciprocal { row: 0, col: 1, .. }));
+    /// ```
+    pub fn from_array(matrix: &ArrayRef2<f64>) -> Result<Self> {
+        let (rows, cols) = matrix.dim();
+        if rows == 0 || cols == 0 {
+            return Err(Error::Empty {
+                what: "judgment matrix",
+            });
+        }
+        if rows != cols {
+            return Err(Error::NotSquare { rows, cols });
+        }
+        for ((row, col), &value) in matrix.indexed_iter() {
+            check_entry(row, col, value)?;
+        }
+        for index in 0..rows {
+            let value = matrix[[index, index]];
+            if !((value - 1.0).abs() <= tolerance::DIAGONAL) {
+                return Err(Error::DiagonalNotOne { index, value });
+            }
+        }
+        for row in 0..rows {
+            for col in row + 1..cols {
+                let (a_ij, a_ji) = (matrix[[row, col]], matrix[[col, row]]);
+                if !((a_ij * a_ji - 1.0).abs() <= tolerance::ROUNDING) {
+                    return Err(Error::NotReciprocal {
+                        row,
+                        col,
+                        a_ij,
+                        a_ji,
+                        tolerance: tolerance::ROUNDING,
+                    });
+                }
+            }
+        }
+        Ok(Self {
+            entries: matrix.to_owned(),
+        })
+    }
+
+    /// Validates a full square matrix given as rows (arrays, vectors or slices).
+    ///
+    /// # Errors
+    /// As [`JudgmentMatrix::from_array`], plus [`Error::RaggedRow`] for a row whose length
+    /// differs from the number of rows.
+    pub fn from_rows<R: AsRef<[f64]>>(rows: &[R]) -> Result<Self> {
+        let order = rows.len();
+        if order == 0 {
+            return Err(Error::Empty {
+                what: "judgment matrix",
+            });
+        }
+        let mut entries = Array2::zeros((order, order));
+        for (row, values) in rows.iter().enumerate() {
+            let values = values.as_ref();
+            if values.len() != order {
+                return Err(Error::RaggedRow {
+                    row,
+                    len: values.len(),
+                    expected: order,
+                });
+            }
+            for (col, &value) in values.iter().enumerate() {
+                entries[[row, col]] = value;
+            }
+        }
+        Self::from_array(&entries)
+    }
+
+    /// Builds the matrix from its upper triangle in row order, `b_01, b_02, …, b_0(t−1), b_12,
+    /// …`: t(t−1)/2 values for order t. The diagonal is 1 and the lower triangle holds the exact
+    /// reciprocals. No values at all give the 1×1 matrix.
+    ///
+    /// # Errors
+    /// [`Error::UpperTriangleLength`] when the length is not t(t−1)/2 for any t;
+    /// [`Error::NonFinite`], [`Error::NonPositive`] or [`Error::OutOfRange`] naming the entry's place in the full
+    /// matrix.
+    ///
+    /// ```
+    /// use ahp_fce::JudgmentMatrix;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let b = JudgmentMatrix::from_upper_triangle(&[2.0, 4.0, 2.0])?;
+    /// assert_eq!(b.to_rows(), vec![
+    ///     vec![1.0, 2.0, 4.0],
+    ///     vec![0.5, 1.0, 2.0],
+    ///     vec![0.25, 0.5, 1.0],
+    /// ]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn from_upper_triangle(upper: &[f64]) -> Result<Self> {
+        let order = order_of_upper_triangle(upper.len())
+            .ok_or(Error::UpperTriangleLength { len: upper.len() })?;
+        let mut entries = Array2::ones((order, order));
+        let mut values = upper.iter().copied();
+        for row in 0..order {
+            for col in row + 1..order {
+                let value = values.next().unwrap_or(f64::NAN);
+                check_entry(row, col, value)?;
+                entries[[row, col]] = value;
+                entries[[col, row]] = 1.0 / value;
+            }
+        }
+        Ok(Self { entries })
+    }
+
+    /// The perfectly consistent matrix of a weight vector, `b_xy = w_x / w_y`.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] when two weights are so far apart that a ratio leaves
+    /// [`MIN_JUDGMENT`]..=[`MAX_JUDGMENT`].
+    pub fn from_weight_ratios(weights: &Weights) -> Result<Self> {
+        let w = weights.as_slice();
+        let entries = Array2::from_shape_fn((w.len(), w.len()), |(x, y)| w[x] / w[y]);
+        for ((row, col), &value) in entries.indexed_iter() {
+            check_entry(row, col, value)?;
+        }
+        Ok(Self { entries })
+    }
+
+    /// The order t (number of compared items).
+    pub fn order(&self) -> usize {
+        self.entries.nrows()
+    }
+
+    /// Entry `[row][col]`, or `None` outside the matrix.
+    pub fn get(&self, row: usize, col: usize) -> Option<f64> {
+        self.entries.get([row, col]).copied()
+    }
+
+    /// A read-only view of the entries.
+    pub fn view(&self) -> ArrayView2<'_, f64> {
+        self.entries.view()
+    }
+
+    /// The entries as nested rows.
+    pub fn to_rows(&self) -> Vec<Vec<f64>> {
+        self.entries
+            .rows()
+            .into_iter()
+            .map(|r| r.to_vec())
+            .collect()
+    }
+
+    /// The transposed matrix: every judgment read the other way round. It is again a valid
+    /// judgment matrix, and its weights are (for the geometric mean exactly) proportional to
+    /// the reciprocals of the original weights.
+    pub fn transpose(&self) -> Self {
+        Self {
+            entries: self.entries.t().to_owned(),
+        }
+    }
+
+    /// The same judgments with the items reordered: item `order[k]` of `self` becomes item `k`.
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`] when `order` is not a permutation of `0..t`.
+    pub fn permuted(&self, order: &[usize]) -> Result<Self> {
+        let t = self.order();
+        let mut seen = vec![false; t];
+        let is_permutation = order.len() == t
+            && order
+                .iter()
+                .all(|&k| k < t && !std::mem::replace(&mut seen[k], true));
+        if !is_permutation {
+            return Err(Error::LengthMismatch {
+                what: "a permutation of the matrix's items (each index once)",
+                expected: t,
+                found: order.len(),
+            });
+        }
+        let entries = Array2::from_shape_fn((t, t), |(x, y)| self.entries[[order[x], order[y]]]);
+        Ok(Self { entries })
+    }
+
+    /// Whether every entry is on Saaty's 1–9 scale ([`SAATY_SCALE`]) within the rounding
+    /// tolerance, so `0.333` counts as 1/3.
+    ///
+    /// # Errors
+    /// [`Error::OffSaatyScale`] naming the first entry (in row order) that is not.
+    ///
+    /// ```
+    /// use ahp_fce::JudgmentMatrix;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// JudgmentMatrix::from_upper_triangle(&[3.0, 0.2, 9.0])?.check_saaty_scale()?;
+    /// assert!(JudgmentMatrix::from_upper_triangle(&[2.5])?.check_saaty_scale().is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn check_saaty_scale(&self) -> Result<()> {
+        for ((row, col), &value) in self.entries.indexed_iter() {
+            let on_scale = SAATY_SCALE
+                .iter()
+                .any(|&s| (value / s - 1.0).abs() <= tolerance::ROUNDING);
+            if !on_scale {
+                return Err(Error::OffSaatyScale { row, col, value });
+            }
+        }
+        Ok(())
+    }
+
+    /// Priority weights by the given method; shorthand for [`WeightingMethod::weights`].
+    ///
+    /// # Errors
+    /// As [`WeightingMethod::weights`].
+    pub fn weights(&self, method: WeightingMethod) -> Result<Weights> {
+        method.weights(self)
+    }
+}
+
+impl TryFrom<Vec<Vec<f64>>> for JudgmentMatrix {
+    type Error = Error;
+
+    fn try_from(rows: Vec<Vec<f64>>) -> Result<Self> {
+        Self::from_rows(&rows)
+    }
+}
+
+impl From<JudgmentMatrix> for Vec<Vec<f64>> {
+    fn from(matrix: JudgmentMatrix) -> Self {
+        matrix.to_rows()
+    }
+}
+
+/// Rejects non-finite, non-positive and out-of-range entries.
+fn check_entry(row: usize, col: usize, value: f64) -> Result<()> {
+    if !value.is_finite() {
+        return Err(Error::NonFinite { row, col, value });
+    }
+    if !(value > 0.0) {
+        return Err(Error::NonPositive { row, col, value });
+    }
+    if !(MIN_JUDGMENT..=MAX_JUDGMENT).contains(&value) {
+        return Err(Error::OutOfRange { row, col, value });
+    }
+    Ok(())
+}
+
+/// The order t with t(t−1)/2 = `len`, if there is one.
+fn order_of_upper_triangle(len: usize) -> Option<usize> {
+    let mut order = 1usize;
+    let mut needed = 0usize;
+    while needed < len {
+        needed = needed.checked_add(order)?;
+        order += 1;
+    }
+    (needed == len).then_some(order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_triangle_lengths() {
+        assert_eq!(order_of_upper_triangle(0), Some(1));
+        assert_eq!(order_of_upper_triangle(1), Some(2));
+        assert_eq!(order_of_upper_triangle(3), Some(3));
+        assert_eq!(order_of_upper_triangle(6), Some(4));
+        assert_eq!(order_of_upper_triangle(4), None);
+        assert_eq!(order_of_upper_triangle(usize::MAX), None);
+    }
+
+    #[test]
+    fn typed_reciprocals_within_rounding_pass_and_neighbours_fail() {
+        // 1/8 typed with two decimals is the worst case of two-decimal rounding (4 % off).
+        assert!(JudgmentMatrix::from_rows(&[[1.0, 8.0], [0.13, 1.0]]).is_ok());
+        // 1/9 where 1/8 belongs is 11 % off: rejected.
+        assert!(matches!(
+            JudgmentMatrix::from_rows(&[[1.0, 8.0], [1.0 / 9.0, 1.0]]),
+            Err(Error::NotReciprocal { row: 0, col: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn out_of_range_entries_are_rejected() {
+        let err = JudgmentMatrix::from_upper_triangle(&[1e-300]);
+        assert!(matches!(err, Err(Error::OutOfRange { row: 0, col: 1, .. })));
+    }
+}

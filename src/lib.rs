@@ -1,0 +1,81 @@
+//! # ahp-fce: the Analytic Hierarchy Process, exact and typed
+//!
+//! A decision is a hierarchy: a goal U, criteria U_i below it, sub-criteria U_ij below those,
+//! to any depth. The Analytic Hierarchy Process (AHP) turns experts' pairwise judgments into
+//! weights and checks that the judgments hang together.
+//!
+//! 1. **Judgments** ([`judgment`]). For the children of each criterion, a [`JudgmentMatrix`]
+//!    B = (b_xy) says how much more important x is than y on Saaty's 1–9 scale. It is positive
+//!    and reciprocal (b_yx = 1/b_xy) or it cannot be built.
+//! 2. **Weights** ([`weighting`]). A [`WeightingMethod`] derives [`Weights`] from B: the row
+//!    geometric mean of the source paper, the principal eigenvector, or the normalized-column
+//!    mean.
+//! 3. **Consistency** ([`consistency`]). λmax = (1/t) Σ_x (BW)_x / W_x, CI = (λmax − t)/(t − 1)
+//!    and CR = CI / RI with a named [`RandomIndex`] table; judgments are acceptable when
+//!    CR < 0.1. The geometric consistency index is there too.
+//! 4. **Hierarchy** ([`hierarchy`]). A [`Hierarchy`] of named [`Criterion`]s is synthesized into
+//!    local and global weights (products along each path) and a consistency ratio for the
+//!    whole tree.
+//!
+//! The method follows Gupta, "Intelligent Optimization of Management Mode of Small and
+//! Medium-sized E-commerce Enterprises" (the source paper; section 3.2 for the formulas).
+//!
+//! ```
+//! use ahp_fce::{AhpOptions, Criterion, Hierarchy, JudgmentMatrix};
+//! # fn main() -> Result<(), ahp_fce::Error> {
+//! // Row over column: price is 3 times as important as safety, 5 times as comfort, …
+//! let hierarchy = Hierarchy::new(Criterion::judged(
+//!     "Choose a car",
+//!     JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 2.0])?,
+//!     [Criterion::leaf("Price"), Criterion::leaf("Safety"), Criterion::leaf("Comfort")],
+//! ))?;
+//! let synthesis = hierarchy.synthesize(&AhpOptions::default())?;
+//! let report = synthesis.consistency_of(hierarchy.root()).expect("the goal has judgments");
+//! assert!(report.acceptable);
+//! assert!(synthesis.leaf_weights().get(0) > synthesis.leaf_weights().get(1));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Every fallible operation returns [`Error`], which names what was wrong and where.
+//!
+//! ## Features
+//! - `serde` (default): `Serialize`/`Deserialize` for every public data type. Types with an
+//!   invariant deserialize through their validating constructors.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
+// `!(x <= tol)` is deliberate: unlike `x > tol`, it also rejects NaN.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod analysis;
+pub mod consistency;
+pub mod error;
+pub mod hierarchy;
+pub mod judgment;
+pub mod tolerance;
+pub mod weighting;
+
+pub use analysis::{AhpOptions, MatrixAnalysis};
+pub use consistency::{
+    lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold,
+    GeometricConsistency, RandomIndex, RandomIndexTable,
+};
+pub use error::{Error, Result};
+pub use hierarchy::{
+    Criterion, Hierarchy, HierarchyConsistency, Node, NodeId, NodeSynthesis, Priorities, Synthesis,
+};
+pub use judgment::JudgmentMatrix;
+pub use weighting::{GeometricMeanSteps, WeightingMethod, Weights};
+
+// The README's code is compiled and run as a doctest, so the quick start cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

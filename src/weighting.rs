@@ -1,0 +1,390 @@
+//! Priority weights: the validated [`Weights`] vector and the methods that derive it from a
+//! judgment matrix.
+
+use approx::{AbsDiffEq, RelativeEq};
+use ndarray::{Array1, ArrayView1};
+
+use crate::error::{Error, Result};
+use crate::judgment::JudgmentMatrix;
+use crate::tolerance;
+
+/// A priority vector: every weight finite and positive, the weights summing to 1.
+///
+/// ```
+/// use ahp_fce::Weights;
+/// use approx::assert_relative_eq;
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let w = Weights::new(&[0.5, 0.3, 0.2])?;
+/// assert_eq!(w.len(), 3);
+/// let same = Weights::from_unnormalized(&[5.0, 3.0, 2.0])?;
+/// // 1e-15: two roundings of numbers below 1.
+/// assert_relative_eq!(w, same, max_relative = 1e-15);
+/// assert!(Weights::new(&[0.5, 0.3, 0.1]).is_err()); // sums to 0.9
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "Vec<f64>", into = "Vec<f64>")
+)]
+pub struct Weights {
+    values: Array1<f64>,
+}
+
+impl Weights {
+    /// Validates weights that are meant to sum to 1, and rescales them to sum to 1 exactly (up
+    /// to rounding).
+    ///
+    /// # Errors
+    /// [`Error::Empty`]; [`Error::InvalidWeight`] for a non-finite, zero or negative weight;
+    /// [`Error::WeightSum`] when the sum is off by more than [`tolerance::WEIGHT_SUM`].
+    pub fn new(values: &[f64]) -> Result<Self> {
+        check_positive(values)?;
+        let sum: f64 = values.iter().sum();
+        if !((sum - 1.0).abs() <= tolerance::WEIGHT_SUM) {
+            return Err(Error::WeightSum {
+                sum,
+                tolerance: tolerance::WEIGHT_SUM,
+            });
+        }
+        Self::from_unnormalized(values)
+    }
+
+    /// Normalizes positive scores (any scale) into weights: `w_x = v_x / Σ v`.
+    ///
+    /// # Errors
+    /// [`Error::Empty`]; [`Error::InvalidWeight`] for a non-finite, zero or negative value, or
+    /// for one so much smaller than the largest that its weight underflows to 0.
+    pub fn from_unnormalized(values: &[f64]) -> Result<Self> {
+        check_positive(values)?;
+        // Dividing by the largest value first keeps the sum finite for any finite input.
+        let largest = values.iter().copied().fold(0.0, f64::max);
+        let scaled = values.iter().map(|v| v / largest);
+        let sum: f64 = scaled.clone().sum();
+        let weights: Array1<f64> = scaled.map(|v| v / sum).collect();
+        if let Some((index, &value)) = weights.iter().enumerate().find(|(_, w)| !(**w > 0.0)) {
+            return Err(Error::InvalidWeight { index, value });
+        }
+        Ok(Self { values: weights })
+    }
+
+    /// Number of weights.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Always `false`: a weight vector has at least one entry.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Weight `index`, or `None` past the end.
+    pub fn get(&self, index: usize) -> Option<f64> {
+        self.values.get(index).copied()
+    }
+
+    /// The weights as a slice.
+    pub fn as_slice(&self) -> &[f64] {
+        // An Array1 built by collect or to_owned is contiguous in standard order.
+        self.values.as_slice().unwrap_or(&[])
+    }
+
+    /// The weights as an ndarray view.
+    pub fn view(&self) -> ArrayView1<'_, f64> {
+        self.values.view()
+    }
+
+    /// Iterates over the weights in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = f64> + '_ {
+        self.values.iter().copied()
+    }
+
+    /// The weights as a vector.
+    pub fn to_vec(&self) -> Vec<f64> {
+        self.values.to_vec()
+    }
+}
+
+fn check_positive(values: &[f64]) -> Result<()> {
+    if values.is_empty() {
+        return Err(Error::Empty {
+            what: "weight vector",
+        });
+    }
+    match values
+        .iter()
+        .enumerate()
+        .find(|(_, v)| !(v.is_finite() && **v > 0.0))
+    {
+        Some((index, &value)) => Err(Error::InvalidWeight { index, value }),
+        None => Ok(()),
+    }
+}
+
+impl TryFrom<Vec<f64>> for Weights {
+    type Error = Error;
+
+    fn try_from(values: Vec<f64>) -> Result<Self> {
+        Self::new(&values)
+    }
+}
+
+impl From<Weights> for Vec<f64> {
+    fn from(weights: Weights) -> Self {
+        weights.values.to_vec()
+    }
+}
+
+impl AbsDiffEq for Weights {
+    type Epsilon = f64;
+
+    fn default_epsilon() -> f64 {
+        f64::default_epsilon()
+    }
+
+    /// Equal length and every weight within `epsilon`.
+    fn abs_diff_eq(&self, other: &Self, epsilon: f64) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|(a, b)| a.abs_diff_eq(&b, epsilon))
+    }
+}
+
+impl RelativeEq for Weights {
+    fn default_max_relative() -> f64 {
+        f64::default_max_relative()
+    }
+
+    /// Equal length and every weight within `epsilon` or `max_relative`.
+    fn relative_eq(&self, other: &Self, epsilon: f64, max_relative: f64) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other.iter())
+                .all(|(a, b)| a.relative_eq(&b, epsilon, max_relative))
+    }
+}
+
+/// How priority weights are derived from a judgment matrix.
+///
+/// All three agree on a perfectly consistent matrix (b_xy = w_x / w_y gives back w); they
+/// differ, slightly, on inconsistent ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum WeightingMethod {
+    /// The row geometric mean, as in the source paper (Gupta, section 3.2, formulas 2–4):
+    /// M_x = Π_y b_xy, W̄_x = M_x^(1/t), W_x = W̄_x / Σ W̄.
+    ///
+    /// Computed through logarithms, `W̄_x ∝ exp(mean_y ln b_xy)`, scaled by the largest row,
+    /// so it neither overflows nor underflows at any order.
+    #[default]
+    GeometricMean,
+    /// The principal (Perron) right eigenvector, Bw = λmax·w, normalized to sum 1 (Saaty's
+    /// original method).
+    ///
+    /// Power iteration from the geometric-mean weights, until no weight changes by more than
+    /// [`tolerance::EIGENVECTOR`] relative, within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`].
+    Eigenvector,
+    /// The normalized-column mean: divide each column by its sum, then average each row.
+    ArithmeticMean,
+}
+
+impl WeightingMethod {
+    /// Derives the weights of `matrix` by this method.
+    ///
+    /// # Errors
+    /// [`Error::EigenvectorNotConverged`] if power iteration does not settle (not seen in
+    /// practice: a positive matrix always has a dominant eigenvalue).
+    ///
+    /// ```
+    /// use ahp_fce::{JudgmentMatrix, WeightingMethod};
+    /// use approx::assert_relative_eq;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// // Consistent: 0.6 / 0.3 = 2, 0.6 / 0.1 = 6, 0.3 / 0.1 = 3.
+    /// let b = JudgmentMatrix::from_upper_triangle(&[2.0, 6.0, 3.0])?;
+    /// for method in [WeightingMethod::GeometricMean, WeightingMethod::Eigenvector,
+    ///                WeightingMethod::ArithmeticMean] {
+    ///     let w = method.weights(&b)?;
+    ///     // 1e-14: a handful of roundings on numbers of size 1.
+    ///     assert_relative_eq!(w.as_slice(), &[0.6, 0.3, 0.1][..], max_relative = 1e-14);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn weights(self, matrix: &JudgmentMatrix) -> Result<Weights> {
+        match self {
+            WeightingMethod::GeometricMean => geometric_mean(matrix),
+            WeightingMethod::Eigenvector => principal_eigenvector(matrix),
+            WeightingMethod::ArithmeticMean => arithmetic_mean(matrix),
+        }
+    }
+
+    /// A short human-readable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            WeightingMethod::GeometricMean => "geometric mean",
+            WeightingMethod::Eigenvector => "principal eigenvector",
+            WeightingMethod::ArithmeticMean => "normalized-column mean",
+        }
+    }
+}
+
+fn geometric_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
+    let log_means: Vec<f64> = matrix
+        .view()
+        .rows()
+        .into_iter()
+        .map(|row| row.iter().map(|b| b.ln()).sum::<f64>() / row.len() as f64)
+        .collect();
+    let largest = log_means.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let roots: Vec<f64> = log_means.iter().map(|l| (l - largest).exp()).collect();
+    Weights::from_unnormalized(&roots)
+}
+
+fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
+    let b = matrix.view();
+    let mut w = geometric_mean(matrix)?.values;
+    let mut change = f64::INFINITY;
+    for _ in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
+        let bw = b.dot(&w);
+        let next = &bw / bw.sum();
+        change = next
+            .iter()
+            .zip(w.iter())
+            .map(|(n, o)| ((n - o) / n).abs())
+            .fold(0.0, f64::max);
+        w = next;
+        if change <= tolerance::EIGENVECTOR {
+            return Weights::from_unnormalized(w.as_slice().unwrap_or(&[]));
+        }
+    }
+    Err(Error::EigenvectorNotConverged {
+        iterations: tolerance::EIGENVECTOR_MAX_ITERATIONS,
+        change,
+        tolerance: tolerance::EIGENVECTOR,
+    })
+}
+
+fn arithmetic_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
+    let b = matrix.view();
+    let column_sums = b.sum_axis(ndarray::Axis(0));
+    let means: Vec<f64> = b
+        .rows()
+        .into_iter()
+        .map(|row| {
+            row.iter()
+                .zip(column_sums.iter())
+                .map(|(x, s)| x / s)
+                .sum::<f64>()
+                / row.len() as f64
+        })
+        .collect();
+    Weights::from_unnormalized(&means)
+}
+
+/// The intermediate numbers of the geometric-mean method, named as in the source paper, for
+/// checking a hand calculation step by step.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GeometricMeanSteps {
+    /// M_x = Π_y b_xy, the product of row x. Computed directly as the paper does, so it can be
+    /// infinite or zero for very large matrices; the weights never are.
+    pub row_products: Vec<f64>,
+    /// W̄_x = M_x^(1/t), the t-th root of each row product (computed through logarithms).
+    pub row_roots: Vec<f64>,
+    /// W_x = W̄_x / Σ W̄, the normalized weights.
+    pub weights: Weights,
+}
+
+impl GeometricMeanSteps {
+    /// Works through the geometric-mean method on `matrix`.
+    ///
+    /// # Errors
+    /// None in practice; the `Result` guards the normalization like every weight construction.
+    ///
+    /// ```
+    /// use ahp_fce::{GeometricMeanSteps, JudgmentMatrix};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let steps = GeometricMeanSteps::compute(&JudgmentMatrix::from_upper_triangle(&[4.0])?)?;
+    /// assert_eq!(steps.row_products, vec![4.0, 0.25]);
+    /// assert_eq!(steps.row_roots, vec![2.0, 0.5]);
+    /// assert_eq!(steps.weights.as_slice(), &[0.8, 0.2]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn compute(matrix: &JudgmentMatrix) -> Result<Self> {
+        let t = matrix.order() as f64;
+        let rows = matrix.view();
+        let row_products = rows.rows().into_iter().map(|r| r.product()).collect();
+        let row_roots: Vec<f64> = rows
+            .rows()
+            .into_iter()
+            .map(|r| (r.iter().map(|b| b.ln()).sum::<f64>() / t).exp())
+            .collect();
+        Ok(Self {
+            row_products,
+            weights: geometric_mean(matrix)?,
+            row_roots,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    #[test]
+    fn weights_reject_bad_values_with_their_index() {
+        assert!(matches!(
+            Weights::new(&[0.5, f64::NAN, 0.5]),
+            Err(Error::InvalidWeight { index: 1, value }) if value.is_nan()
+        ));
+        assert!(matches!(
+            Weights::new(&[0.5, -0.1, 0.6]),
+            Err(Error::InvalidWeight { index: 1, .. })
+        ));
+        assert!(matches!(Weights::new(&[]), Err(Error::Empty { .. })));
+        assert!(matches!(
+            Weights::new(&[0.5, 0.4]),
+            Err(Error::WeightSum { .. })
+        ));
+    }
+
+    #[test]
+    fn unnormalized_extremes_stay_finite() {
+        let w = Weights::from_unnormalized(&[f64::MAX, f64::MAX]).unwrap();
+        assert_eq!(w.as_slice(), &[0.5, 0.5]);
+        assert!(matches!(
+            Weights::from_unnormalized(&[f64::MAX, f64::MIN_POSITIVE]),
+            Err(Error::InvalidWeight { index: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn geometric_mean_does_not_overflow_at_large_order() {
+        // 400 items, item 0 preferred 1e90 to every other: Π of row 0 is 1e35910, far past f64.
+        let t = 400;
+        let mut upper = Vec::new();
+        for row in 0..t {
+            for _ in row + 1..t {
+                upper.push(if row == 0 { 1e90 } else { 1.0 });
+            }
+        }
+        let b = JudgmentMatrix::from_upper_triangle(&upper).unwrap();
+        let w = WeightingMethod::GeometricMean.weights(&b).unwrap();
+        // By hand: W̄_0 = (1e90)^(399/400), W̄_other = (1e-90)^(1/400); their ratio is 1e90,
+        // so w_0 = 1e90 / (1e90 + 399) = 1 − 399e-90 ≈ 1 in f64.
+        assert_relative_eq!(w.get(0).unwrap(), 1.0, max_relative = 1e-15);
+        assert!(w.iter().all(|x| x > 0.0 && x.is_finite()));
+    }
+}
