@@ -156,12 +156,15 @@ pub enum Error {
 
     /// Power iteration for the principal eigenvector did not settle.
     #[error(
-        "the principal eigenvector did not converge within {iterations} iterations \
-         (last change {change:e}, needed at most {tolerance:e})"
+        "the principal eigenvector did not converge within {iterations} power iterations and \
+         {squarings} squarings (last change {change:e}, needed at most {tolerance:e}); the \
+         judgments are too extreme for the eigenvector to be determined in double precision"
     )]
     EigenvectorNotConverged {
-        /// Iterations performed.
+        /// Power iterations performed.
         iterations: usize,
+        /// Squarings of the matrix performed after them.
+        squarings: usize,
         /// The largest relative change of a weight in the last iteration.
         change: f64,
         /// The tolerance that was not reached.

@@ -326,13 +326,10 @@ fn check_entry(row: usize, col: usize, value: f64) -> Result<()> {
 
 /// The order t with t(t−1)/2 = `len`, if there is one.
 fn order_of_upper_triangle(len: usize) -> Option<usize> {
-    let mut order = 1usize;
-    let mut needed = 0usize;
-    while needed < len {
-        needed = needed.checked_add(order)?;
-        order += 1;
-    }
-    (needed == len).then_some(order)
+    // The float root is within one of the answer for any usize; confirm it exactly.
+    let estimate = ((1.0 + (1.0 + 8.0 * len as f64).sqrt()) / 2.0) as usize;
+    (estimate.saturating_sub(1)..=estimate.saturating_add(1))
+        .find(|&t| t >= 1 && (t as u128) * (t as u128 - 1) / 2 == len as u128)
 }
 
 #[cfg(test)]
@@ -347,6 +344,11 @@ mod tests {
         assert_eq!(order_of_upper_triangle(6), Some(4));
         assert_eq!(order_of_upper_triangle(4), None);
         assert_eq!(order_of_upper_triangle(usize::MAX), None);
+        for t in [2usize, 17, 1_000, 3_037_000_499, 4_000_000_000] {
+            let len = t * (t - 1) / 2;
+            assert_eq!(order_of_upper_triangle(len), Some(t));
+            assert_eq!(order_of_upper_triangle(len + 1), None);
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! judgment matrix.
 
 use approx::{AbsDiffEq, RelativeEq};
-use ndarray::{Array1, ArrayView1};
+use ndarray::{Array1, Array2, ArrayView1};
 
 use crate::error::{Error, Result};
 use crate::judgment::JudgmentMatrix;
@@ -192,7 +192,9 @@ pub enum WeightingMethod {
     /// original method).
     ///
     /// Power iteration from the geometric-mean weights, until no weight changes by more than
-    /// [`tolerance::EIGENVECTOR`] relative, within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`].
+    /// [`tolerance::EIGENVECTOR`] relative, within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`];
+    /// if that is not enough (extreme judgments, where |λ₂| nears λ₁), repeated squaring of B,
+    /// at most [`tolerance::EIGENVECTOR_MAX_SQUARINGS`] times.
     Eigenvector,
     /// The normalized-column mean: divide each column by its sum, then average each row.
     ArithmeticMean,
@@ -254,24 +256,60 @@ fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
     let b = matrix.view();
     let mut w = geometric_mean(matrix)?.values;
     let mut change = f64::INFINITY;
+    // Power iteration settles in a few dozen steps for judgments on any practical scale.
     for _ in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
-        let bw = b.dot(&w);
-        let next = &bw / bw.sum();
-        change = next
-            .iter()
-            .zip(w.iter())
-            .map(|(n, o)| ((n - o) / n).abs())
-            .fold(0.0, f64::max);
+        let next = normalized(b.dot(&w));
+        change = relative_change(&next, &w);
         w = next;
         if change <= tolerance::EIGENVECTOR {
             return Weights::from_unnormalized(w.as_slice().unwrap_or(&[]));
         }
     }
+    // When |λ₂| is close to λ₁ (extreme judgments), square instead: after k squarings, one
+    // multiplication applies B^(2^k), so the error shrinks like |λ₂/λ₁|^(2^k). Squaring the
+    // balanced matrix C = D⁻¹BD with D = diag(w) keeps the sought vector near all-ones, so
+    // components many orders of magnitude apart do not underflow; entries are rescaled by the
+    // largest after each squaring to stay finite.
+    let scale = w.clone();
+    let mut power = Array2::from_shape_fn(b.dim(), |(x, y)| b[[x, y]] * scale[y] / scale[x]);
+    let mut z = Array1::from_elem(w.len(), 1.0 / w.len() as f64);
+    for _ in 0..tolerance::EIGENVECTOR_MAX_SQUARINGS {
+        power = power.dot(&power);
+        let largest = power.iter().copied().fold(0.0, f64::max);
+        power /= largest;
+        let next = normalized(power.dot(&z));
+        change = relative_change(&next, &z);
+        z = next;
+        if change <= tolerance::EIGENVECTOR {
+            let unscaled: Vec<f64> = z.iter().zip(scale.iter()).map(|(z, s)| z * s).collect();
+            return Weights::from_unnormalized(&unscaled);
+        }
+    }
     Err(Error::EigenvectorNotConverged {
         iterations: tolerance::EIGENVECTOR_MAX_ITERATIONS,
+        squarings: tolerance::EIGENVECTOR_MAX_SQUARINGS,
         change,
         tolerance: tolerance::EIGENVECTOR,
     })
+}
+
+fn normalized(v: Array1<f64>) -> Array1<f64> {
+    let sum = v.sum();
+    v / sum
+}
+
+/// The largest relative change of any component; NaN counts as no convergence.
+fn relative_change(next: &Array1<f64>, previous: &Array1<f64>) -> f64 {
+    next.iter()
+        .zip(previous.iter())
+        .map(|(n, o)| ((n - o) / n).abs())
+        .fold(0.0, |acc, c| {
+            if c.is_nan() {
+                f64::INFINITY
+            } else {
+                acc.max(c)
+            }
+        })
 }
 
 fn arithmetic_mean(matrix: &JudgmentMatrix) -> Result<Weights> {

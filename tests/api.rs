@@ -1,0 +1,343 @@
+//! The public API's behaviour at its edges: each validation error with its location, lookups,
+//! options, and (with the `serde` feature) validating deserialization.
+
+use ahp_fce::{
+    AhpOptions, ConsistencyOptions, ConsistencyReport, CrThreshold, Criterion, Error, Hierarchy,
+    JudgmentMatrix, RandomIndex, RandomIndexTable, WeightingMethod, Weights,
+};
+use ndarray::array;
+
+fn upper(values: &[f64]) -> JudgmentMatrix {
+    JudgmentMatrix::from_upper_triangle(values).unwrap()
+}
+
+#[test]
+fn matrix_shape_errors() {
+    let empty: [[f64; 0]; 0] = [];
+    assert_eq!(
+        JudgmentMatrix::from_rows(&empty),
+        Err(Error::Empty {
+            what: "judgment matrix"
+        })
+    );
+    assert_eq!(
+        JudgmentMatrix::from_array(&array![[1.0, 2.0, 3.0], [0.5, 1.0, 1.0]]),
+        Err(Error::NotSquare { rows: 2, cols: 3 })
+    );
+    assert_eq!(
+        JudgmentMatrix::from_rows(&[vec![1.0, 2.0], vec![0.5]]),
+        Err(Error::RaggedRow {
+            row: 1,
+            len: 1,
+            expected: 2
+        })
+    );
+    assert_eq!(
+        JudgmentMatrix::from_upper_triangle(&[2.0, 3.0]),
+        Err(Error::UpperTriangleLength { len: 2 })
+    );
+}
+
+#[test]
+fn matrix_entry_errors_name_position_and_value() {
+    assert_eq!(
+        JudgmentMatrix::from_rows(&[[1.0, 2.0], [0.5, 2.0]]),
+        Err(Error::DiagonalNotOne {
+            index: 1,
+            value: 2.0
+        })
+    );
+    assert_eq!(
+        JudgmentMatrix::from_upper_triangle(&[2.0, -3.0, 1.0]),
+        Err(Error::NonPositive {
+            row: 0,
+            col: 2,
+            value: -3.0
+        })
+    );
+    assert!(matches!(
+        JudgmentMatrix::from_upper_triangle(&[2.0, 3.0, f64::NAN]),
+        Err(Error::NonFinite { row: 1, col: 2, value }) if value.is_nan()
+    ));
+    let err = JudgmentMatrix::from_rows(&[[1.0, 3.0], [3.0, 1.0]]).unwrap_err();
+    assert_eq!(
+        err,
+        Error::NotReciprocal {
+            row: 0,
+            col: 1,
+            a_ij: 3.0,
+            a_ji: 3.0,
+            tolerance: 0.05
+        }
+    );
+    assert!(err.to_string().contains("product is 9"), "{err}");
+}
+
+#[test]
+fn saaty_scale_check_accepts_typed_reciprocals() {
+    let typed = JudgmentMatrix::from_rows(&[[1.0, 3.0], [0.333, 1.0]]).unwrap();
+    assert!(typed.check_saaty_scale().is_ok());
+    assert_eq!(
+        upper(&[3.0, 10.0, 1.0]).check_saaty_scale(),
+        Err(Error::OffSaatyScale {
+            row: 0,
+            col: 2,
+            value: 10.0
+        })
+    );
+}
+
+#[test]
+fn small_matrices_are_always_consistent() {
+    for b in [upper(&[]), upper(&[7.0])] {
+        for method in [
+            WeightingMethod::GeometricMean,
+            WeightingMethod::Eigenvector,
+            WeightingMethod::ArithmeticMean,
+        ] {
+            let report = AhpOptions::default()
+                .with_weighting(method)
+                .analyze(&b)
+                .unwrap()
+                .consistency;
+            assert_eq!(report.cr, 0.0);
+            assert_eq!(report.ri, 0.0);
+            assert!(report.acceptable);
+        }
+    }
+    // Even a table that does not list orders 1 and 2 judges them.
+    let table = RandomIndex::Custom(RandomIndexTable::new(vec![0.0]).unwrap());
+    let report = AhpOptions::default()
+        .with_random_index(table)
+        .analyze(&upper(&[7.0]))
+        .unwrap();
+    assert!(report.consistency.acceptable);
+}
+
+#[test]
+fn an_inconsistent_matrix_fails_and_the_threshold_is_configurable() {
+    // A prefers B 9:1, B prefers C 9:1, yet C prefers A 9:1: a cycle.
+    let cycle = upper(&[9.0, 1.0 / 9.0, 9.0]);
+    let report = AhpOptions::default().analyze(&cycle).unwrap().consistency;
+    assert!(report.cr > 1.0 && !report.acceptable, "{report:?}");
+    let lenient = AhpOptions::default().with_threshold(CrThreshold::new(1e6).unwrap());
+    assert!(lenient.analyze(&cycle).unwrap().consistency.acceptable);
+    assert_eq!(
+        CrThreshold::new(0.0),
+        Err(Error::InvalidThreshold { value: 0.0 })
+    );
+}
+
+#[test]
+fn weights_of_the_wrong_length_are_rejected() {
+    let b = upper(&[3.0, 5.0, 2.0]);
+    let w = Weights::new(&[0.5, 0.5]).unwrap();
+    assert_eq!(
+        ConsistencyReport::compute(&b, &w, &ConsistencyOptions::default()),
+        Err(Error::LengthMismatch {
+            what: "weights for a judgment matrix",
+            expected: 3,
+            found: 2
+        })
+    );
+    assert!(matches!(
+        b.permuted(&[0, 0, 1]),
+        Err(Error::LengthMismatch { .. })
+    ));
+}
+
+fn sample_tree() -> Criterion {
+    Criterion::judged(
+        "Goal",
+        upper(&[3.0]),
+        [
+            Criterion::judged("A", upper(&[2.0]), ["x", "y"].map(Criterion::leaf)),
+            Criterion::weighted(
+                "B",
+                Weights::new(&[0.25, 0.75]).unwrap(),
+                ["x", "z"].map(Criterion::leaf),
+            ),
+        ],
+    )
+}
+
+#[test]
+fn hierarchy_lookup_by_id_name_and_path() {
+    let h = Hierarchy::new(sample_tree()).unwrap();
+    assert_eq!(h.len(), 7);
+    let names: Vec<&str> = h.leaves().map(|id| h.get(id).unwrap().name()).collect();
+    assert_eq!(names, ["x", "y", "x", "z"]);
+    let bx = h.find_path(&["Goal", "B", "x"]).unwrap();
+    assert_eq!(h.path(bx), "Goal/B/x");
+    assert_eq!(h.get(bx).unwrap().depth(), 2);
+    assert_eq!(
+        h.find("z").unwrap(),
+        h.find_path(&["Goal", "B", "z"]).unwrap()
+    );
+    assert_eq!(
+        h.find("x"),
+        Err(Error::AmbiguousName {
+            name: "x".into(),
+            count: 2,
+            paths: "Goal/A/x, Goal/B/x".into()
+        })
+    );
+    assert!(matches!(h.find("w"), Err(Error::UnknownNode { .. })));
+    assert!(matches!(
+        h.find_path(&["Goal", "C"]),
+        Err(Error::UnknownNode { query }) if query == "at path `Goal/C`"
+    ));
+    assert!(h.find_path::<&str>(&[]).is_err());
+    assert_eq!(h.to_criterion(), sample_tree());
+}
+
+#[test]
+fn hierarchy_validation_names_the_node() {
+    let mut duplicate = sample_tree();
+    duplicate.children[1].children[1].name = "x".into();
+    assert_eq!(
+        Hierarchy::new(duplicate),
+        Err(Error::DuplicateSibling {
+            parent: "Goal/B".into(),
+            name: "x".into()
+        })
+    );
+
+    let mut mismatch = sample_tree();
+    mismatch.children[0].children.push(Criterion::leaf("w"));
+    assert_eq!(
+        Hierarchy::new(mismatch),
+        Err(Error::OrderMismatch {
+            node: "Goal/A".into(),
+            children: 3,
+            order: 2
+        })
+    );
+
+    let mut missing = sample_tree();
+    missing.children[0].priorities = None;
+    assert_eq!(
+        Hierarchy::new(missing),
+        Err(Error::MissingPriorities {
+            node: "Goal/A".into(),
+            children: 2
+        })
+    );
+
+    let mut on_leaf = sample_tree();
+    on_leaf.children[0].children[0].priorities =
+        Some(ahp_fce::Priorities::Weights(Weights::new(&[1.0]).unwrap()));
+    assert_eq!(
+        Hierarchy::new(on_leaf),
+        Err(Error::PrioritiesOnLeaf {
+            node: "Goal/A/x".into()
+        })
+    );
+
+    let mut unnamed = sample_tree();
+    unnamed.children[1].name = "  ".into();
+    assert_eq!(
+        Hierarchy::new(unnamed),
+        Err(Error::EmptyName {
+            parent: "Goal".into()
+        })
+    );
+
+    assert!(matches!(
+        Hierarchy::new(Criterion::leaf("Goal")),
+        Err(Error::Empty { .. })
+    ));
+}
+
+#[test]
+fn synthesis_errors_name_the_node() {
+    let ten = vec![1.0; 45];
+    let h = Hierarchy::new(Criterion::weighted(
+        "Goal",
+        Weights::new(&[1.0]).unwrap(),
+        [Criterion::judged(
+            "Big",
+            upper(&ten),
+            (0..10).map(|k| Criterion::leaf(format!("i{k}"))),
+        )],
+    ))
+    .unwrap();
+    let err = h
+        .synthesize(&AhpOptions::default().with_random_index(RandomIndex::GuptaPaper))
+        .unwrap_err();
+    assert_eq!(
+        err.root_cause(),
+        &Error::RandomIndexOutOfRange {
+            table: "Gupta (source paper, Table 2)",
+            order: 10,
+            max_order: 9
+        }
+    );
+    assert!(err.to_string().starts_with("in node `Goal/Big`: "), "{err}");
+    assert!(h.synthesize(&AhpOptions::default()).is_ok());
+}
+
+#[cfg(feature = "serde")]
+mod serde_round_trips {
+    use super::*;
+
+    #[test]
+    fn valid_values_round_trip() {
+        let h = Hierarchy::new(sample_tree()).unwrap();
+        let json = serde_json::to_string(&h).unwrap();
+        assert_eq!(serde_json::from_str::<Hierarchy>(&json).unwrap(), h);
+
+        let options = AhpOptions::default()
+            .with_weighting(WeightingMethod::Eigenvector)
+            .with_random_index(RandomIndex::Custom(
+                RandomIndexTable::new(vec![0.0, 0.0, 0.5]).unwrap(),
+            ));
+        let json = serde_json::to_string(&options).unwrap();
+        assert_eq!(serde_json::from_str::<AhpOptions>(&json).unwrap(), options);
+
+        let synthesis = h.synthesize(&options).unwrap();
+        let json = serde_json::to_string(&synthesis).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ahp_fce::Synthesis>(&json).unwrap(),
+            synthesis
+        );
+    }
+
+    #[test]
+    fn invalid_json_is_rejected_by_the_constructors() {
+        let not_reciprocal = serde_json::from_str::<JudgmentMatrix>("[[1, 3], [3, 1]]");
+        assert!(not_reciprocal
+            .unwrap_err()
+            .to_string()
+            .contains("not reciprocal"));
+        assert!(serde_json::from_str::<Weights>("[0.5, 0.4]").is_err());
+        assert!(serde_json::from_str::<Weights>("[]").is_err());
+        assert!(serde_json::from_str::<CrThreshold>("-0.1").is_err());
+        assert!(serde_json::from_str::<RandomIndexTable>("[0, 0, 0]").is_err());
+        let duplicate = r#"{"name": "Goal", "priorities": {"weights": [0.5, 0.5]},
+            "children": [{"name": "a"}, {"name": "a"}]}"#;
+        let err = serde_json::from_str::<Hierarchy>(duplicate).unwrap_err();
+        assert!(err.to_string().contains("two children named `a`"), "{err}");
+        let options = r#"{"weighting": "median"}"#;
+        assert!(serde_json::from_str::<AhpOptions>(options).is_err());
+    }
+
+    #[test]
+    fn option_names_are_stable() {
+        let options: AhpOptions = serde_json::from_str(
+            r#"{"weighting": "arithmetic_mean",
+                "consistency": {"random_index": "donegan_dodd1991", "threshold": 0.08}}"#,
+        )
+        .unwrap();
+        assert_eq!(options.weighting, WeightingMethod::ArithmeticMean);
+        assert_eq!(
+            options.consistency.random_index,
+            RandomIndex::DoneganDodd1991
+        );
+        assert_eq!(options.consistency.threshold.value(), 0.08);
+        assert_eq!(
+            serde_json::from_str::<AhpOptions>("{}").unwrap(),
+            AhpOptions::default()
+        );
+    }
+}

@@ -1,0 +1,290 @@
+//! Property tests: the invariants of weights, consistency and hierarchies on generated valid
+//! inputs, and "Ok or Err, never a panic, never a NaN" on generated invalid ones.
+//!
+//! Strategies build valid inputs directly (consistent matrices from a weight vector, reciprocal
+//! matrices from an upper triangle on Saaty's scale) and corrupt exactly one entry to make
+//! invalid ones.
+
+use ahp_fce::judgment::SAATY_SCALE;
+use ahp_fce::{
+    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Error,
+    GeometricConsistency, Hierarchy, JudgmentMatrix, RandomIndex, WeightingMethod, Weights,
+};
+use approx::{assert_abs_diff_eq, assert_relative_eq};
+use ndarray::Array2;
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+const METHODS: [WeightingMethod; 3] = [
+    WeightingMethod::GeometricMean,
+    WeightingMethod::Eigenvector,
+    WeightingMethod::ArithmeticMean,
+];
+
+/// Exact results recomputed through a different but exact-in-theory route agree to 1e-12:
+/// hundreds of ulps of slack over the few roundings each entry sees.
+const EXACT: f64 = 1e-12;
+/// The eigen-equation holds to 1e-9: the power iteration stops at a relative change of 1e-13
+/// per step, which λmax (up to ~20 at order 15) and the slow directions amplify.
+const EIGEN: f64 = 1e-9;
+/// Eigenvector weights of a permuted matrix: both runs stop within 1e-13 relative change of
+/// the fixed point, and the remaining error is amplified by 1 / (1 − |λ₂/λ₁|).
+const EIGEN_WEIGHTS: f64 = 1e-9;
+
+/// A positive vector of 1..=max_len entries spanning four orders of magnitude.
+fn positive_vector(max_len: usize) -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(0.01f64..100.0, 1..=max_len)
+}
+
+/// Indices into Saaty's scale for the upper triangle of an order-t matrix.
+fn scale_upper(t: usize) -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(0..SAATY_SCALE.len(), t * (t - 1) / 2)
+        .prop_map(|idx| idx.into_iter().map(|i| SAATY_SCALE[i]).collect())
+}
+
+/// A reciprocal matrix of order 1..=max_t on Saaty's 1–9 scale.
+fn saaty_matrix(max_t: usize) -> impl Strategy<Value = JudgmentMatrix> {
+    (1..=max_t)
+        .prop_flat_map(scale_upper)
+        .prop_map(|upper| JudgmentMatrix::from_upper_triangle(&upper).unwrap())
+}
+
+proptest! {
+    #[test]
+    fn consistent_matrices_give_back_their_weights(raw in positive_vector(15)) {
+        let w = Weights::from_unnormalized(&raw).unwrap();
+        let b = JudgmentMatrix::from_weight_ratios(&w).unwrap();
+        let t = b.order() as f64;
+        for method in METHODS {
+            let derived = b.weights(method).unwrap();
+            assert_relative_eq!(derived, w, max_relative = EXACT);
+            let lambda = lambda_max(&b, &derived).unwrap();
+            assert_abs_diff_eq!(lambda, t, epsilon = EXACT);
+            let report =
+                ConsistencyReport::compute(&b, &derived, &ConsistencyOptions::default()).unwrap();
+            assert_abs_diff_eq!(report.ci, 0.0, epsilon = EXACT);
+            prop_assert!(report.acceptable);
+        }
+        let gci = GeometricConsistency::compute(&b).unwrap();
+        assert_abs_diff_eq!(gci.gci, 0.0, epsilon = EXACT);
+    }
+
+    #[test]
+    fn weights_of_reciprocal_matrices_are_positive_and_sum_to_one(b in saaty_matrix(15)) {
+        let t = b.order() as f64;
+        for method in METHODS {
+            let w = b.weights(method).unwrap();
+            prop_assert_eq!(w.len(), b.order());
+            prop_assert!(w.iter().all(|x| x > 0.0 && x.is_finite()));
+            assert_abs_diff_eq!(w.iter().sum::<f64>(), 1.0, epsilon = EXACT);
+            // Σ_x (BW)_x / W_x = t + Σ_{x<y} (r + 1/r) ≥ t² for any positive W.
+            prop_assert!(lambda_max(&b, &w).unwrap() >= t - 1e-9);
+        }
+    }
+
+    #[test]
+    fn eigenvector_satisfies_the_eigen_equation(b in saaty_matrix(15)) {
+        let w = b.weights(WeightingMethod::Eigenvector).unwrap();
+        let lambda = lambda_max(&b, &w).unwrap();
+        let bw = b.view().dot(&w.view());
+        for (lhs, x) in bw.iter().zip(w.iter()) {
+            assert_abs_diff_eq!(*lhs, lambda * x, epsilon = EIGEN);
+        }
+    }
+
+    #[test]
+    fn permuting_items_permutes_the_weights(
+        (b, order) in (1..=12usize).prop_flat_map(|t| (
+            scale_upper(t).prop_map(|u| JudgmentMatrix::from_upper_triangle(&u).unwrap()),
+            Just((0..t).collect::<Vec<_>>()).prop_shuffle(),
+        ))
+    ) {
+        let permuted = b.permuted(&order).unwrap();
+        for method in METHODS {
+            let w = b.weights(method).unwrap();
+            let wp = permuted.weights(method).unwrap();
+            let expected = Weights::new(&order.iter().map(|&k| w.get(k).unwrap()).collect::<Vec<_>>())
+                .unwrap();
+            let tolerance = if method == WeightingMethod::Eigenvector { EIGEN_WEIGHTS } else { EXACT };
+            assert_relative_eq!(wp, expected, max_relative = tolerance);
+        }
+    }
+
+    #[test]
+    fn geometric_weights_of_the_transpose_are_proportional_to_reciprocals(b in saaty_matrix(15)) {
+        let w = b.weights(WeightingMethod::GeometricMean).unwrap();
+        let wt = b.transpose().weights(WeightingMethod::GeometricMean).unwrap();
+        let reciprocals: Vec<f64> = w.iter().map(|x| 1.0 / x).collect();
+        assert_relative_eq!(wt, Weights::from_unnormalized(&reciprocals).unwrap(), max_relative = EXACT);
+    }
+
+    #[test]
+    fn one_corrupted_entry_is_reported_where_it_is(
+        (b, row, col, kind, factor) in (2..=9usize).prop_flat_map(|t| (
+            scale_upper(t).prop_map(|u| JudgmentMatrix::from_upper_triangle(&u).unwrap()),
+            0..t,
+            0..t,
+            0..6usize,
+            1.2f64..10.0,
+        ))
+    ) {
+        let mut entries: Array2<f64> = b.view().to_owned();
+        let original = entries[[row, col]];
+        entries[[row, col]] = match kind {
+            0 => f64::NAN,
+            1 => f64::INFINITY,
+            2 => 0.0,
+            3 => -original,
+            4 => original * factor,
+            _ => original / factor,
+        };
+        let err = JudgmentMatrix::from_array(&entries).unwrap_err();
+        let located = match kind {
+            0 | 1 => matches!(err, Error::NonFinite { row: r, col: c, .. } if (r, c) == (row, col)),
+            2 | 3 => matches!(err, Error::NonPositive { row: r, col: c, .. } if (r, c) == (row, col)),
+            _ if row == col => matches!(err, Error::DiagonalNotOne { index, .. } if index == row),
+            _ => matches!(
+                err,
+                Error::NotReciprocal { row: r, col: c, .. } if (r, c) == (row.min(col), row.max(col))
+            ),
+        };
+        prop_assert!(located, "corruption {} at [{}][{}] gave {:?}", kind, row, col, err);
+    }
+
+    #[test]
+    fn arbitrary_rows_never_panic(
+        rows in prop::collection::vec(prop::collection::vec(proptest::num::f64::ANY, 0..6), 0..6)
+    ) {
+        if let Ok(b) = JudgmentMatrix::from_rows(&rows) {
+            check_everything_is_finite(&b);
+        }
+    }
+
+    #[test]
+    fn arbitrary_upper_triangles_never_panic(
+        upper in prop::collection::vec(proptest::num::f64::ANY, 0..30)
+    ) {
+        if let Ok(b) = JudgmentMatrix::from_upper_triangle(&upper) {
+            check_everything_is_finite(&b);
+        }
+    }
+
+    /// Judgments anywhere in the accepted range 1e-100..=1e100: whatever comes out is finite.
+    #[test]
+    fn extreme_valid_judgments_give_finite_results(
+        exponents in (1..=12usize).prop_flat_map(|t| prop::collection::vec(-100.0f64..=100.0, t * (t - 1) / 2))
+    ) {
+        let upper: Vec<f64> = exponents.iter().map(|e| 10f64.powf(*e).clamp(1e-100, 1e100)).collect();
+        let b = JudgmentMatrix::from_upper_triangle(&upper).unwrap();
+        check_everything_is_finite(&b);
+    }
+
+    /// Far beyond Saaty's scale (ratios up to 1e10 either way) the eigenvector still converges.
+    #[test]
+    fn eigenvector_converges_for_judgments_up_to_1e10(
+        exponents in (1..=12usize).prop_flat_map(|t| prop::collection::vec(-10.0f64..=10.0, t * (t - 1) / 2))
+    ) {
+        let upper: Vec<f64> = exponents.iter().map(|e| 10f64.powf(*e)).collect();
+        let b = JudgmentMatrix::from_upper_triangle(&upper).unwrap();
+        let w = b.weights(WeightingMethod::Eigenvector).unwrap();
+        let lambda = lambda_max(&b, &w).unwrap();
+        let bw = b.view().dot(&w.view());
+        for (lhs, x) in bw.iter().zip(w.iter()) {
+            assert_relative_eq!(*lhs, lambda * x, max_relative = EIGEN);
+        }
+    }
+
+    #[test]
+    fn arbitrary_weights_never_panic(values in prop::collection::vec(proptest::num::f64::ANY, 0..8)) {
+        for w in [Weights::new(&values), Weights::from_unnormalized(&values)].into_iter().flatten() {
+            prop_assert!(w.iter().all(|x| x > 0.0 && x.is_finite()));
+            assert_abs_diff_eq!(w.iter().sum::<f64>(), 1.0, epsilon = EXACT);
+        }
+    }
+
+    #[test]
+    fn hierarchy_weights_multiply_down_and_sum_to_one(tree in criterion_tree()) {
+        let hierarchy = Hierarchy::new(tree).unwrap();
+        let synthesis = hierarchy.synthesize(&AhpOptions::default()).unwrap();
+        assert_abs_diff_eq!(synthesis.leaf_weights().iter().sum::<f64>(), 1.0, epsilon = EXACT);
+        for (id, node) in hierarchy.nodes() {
+            let global = synthesis.global_weight(id).unwrap();
+            let along_path = {
+                let mut product = 1.0;
+                let mut current = Some(id);
+                while let Some(c) = current {
+                    product *= synthesis.local_weight(c).unwrap();
+                    current = hierarchy.get(c).unwrap().parent();
+                }
+                product
+            };
+            assert_relative_eq!(global, along_path, max_relative = EXACT);
+            if !node.is_leaf() {
+                let children: f64 = node.children().iter().map(|&c| synthesis.global_weight(c).unwrap()).sum();
+                assert_relative_eq!(children, global, max_relative = EXACT);
+            }
+        }
+        let overall = synthesis.consistency();
+        // If every matrix has CI < 0.1·RI, so do their weighted sums.
+        if overall.all_nodes_acceptable {
+            prop_assert!(overall.acceptable);
+        }
+        prop_assert!(overall.cr.is_finite());
+    }
+}
+
+/// Weights, consistency and GCI of a valid matrix: each Ok or Err, never a panic, and every
+/// number in an Ok result finite.
+fn check_everything_is_finite(b: &JudgmentMatrix) {
+    for method in METHODS {
+        let options = AhpOptions::default()
+            .with_weighting(method)
+            .with_random_index(RandomIndex::DoneganDodd1991);
+        if let Ok(analysis) = options.analyze(b) {
+            assert!(analysis.weights.iter().all(|x| x > 0.0 && x.is_finite()));
+            let r = &analysis.consistency;
+            for value in [r.lambda_max, r.ci, r.ri, r.cr] {
+                assert!(value.is_finite(), "{r:?}");
+            }
+        }
+    }
+    if let Ok(gci) = GeometricConsistency::compute(b) {
+        assert!(gci.gci.is_finite());
+    }
+}
+
+/// A random hierarchy up to four levels deep, each internal node with 1..=5 children judged on
+/// Saaty's scale or weighted directly.
+fn criterion_tree() -> impl Strategy<Value = Criterion> {
+    let leaf = Just(Criterion::leaf("leaf"));
+    leaf.prop_recursive(4, 40, 5, |inner| {
+        (
+            prop::collection::vec(inner, 1..=5),
+            prop::collection::vec(0..SAATY_SCALE.len(), 10),
+            prop::collection::vec(0.01f64..1.0, 5),
+            any::<bool>(),
+            any::<Index>(),
+        )
+            .prop_map(|(mut children, scale, raw_weights, judged, name)| {
+                let t = children.len();
+                for (k, child) in children.iter_mut().enumerate() {
+                    child.name = format!("c{k}");
+                }
+                let node_name = format!("n{}", name.index(1000));
+                if judged {
+                    let upper: Vec<f64> = scale[..t * (t - 1) / 2]
+                        .iter()
+                        .map(|&i| SAATY_SCALE[i])
+                        .collect();
+                    let b = JudgmentMatrix::from_upper_triangle(&upper).unwrap();
+                    Criterion::judged(node_name, b, children)
+                } else {
+                    let w = Weights::from_unnormalized(&raw_weights[..t]).unwrap();
+                    Criterion::weighted(node_name, w, children)
+                }
+            })
+    })
+    .prop_filter("the goal needs criteria below it", |c| {
+        !c.children.is_empty()
+    })
+}
