@@ -28,10 +28,9 @@ pub enum Error {
         cols: usize,
     },
 
-    /// One row of a nested-rows matrix has a different length from the number of rows.
-    #[error(
-        "row {row} of the judgment matrix has {len} entries, but the matrix has {expected} rows"
-    )]
+    /// One row of a nested-rows matrix has the wrong length (for a judgment matrix, the number
+    /// of rows; for a membership matrix, the number of grades).
+    #[error("row {row} has {len} entries, but every row must have {expected}")]
     RaggedRow {
         /// Index of the offending row.
         row: usize,
@@ -262,6 +261,147 @@ pub enum Error {
         paths: String,
     },
 
+    /// Fewer than two grades: a comment set must offer a choice.
+    #[error("a comment set needs at least 2 grades, but {count} were given")]
+    TooFewGrades {
+        /// The number given.
+        count: usize,
+    },
+
+    /// Two grades with the same name.
+    #[error("the grade `{name}` is listed twice")]
+    DuplicateGrade {
+        /// The repeated name.
+        name: String,
+    },
+
+    /// A grade whose name is empty or only whitespace.
+    #[error("grade {index} has an empty name")]
+    EmptyGradeName {
+        /// Index of the grade.
+        index: usize,
+    },
+
+    /// A grade score that is not a finite number.
+    #[error("the score of grade {index} is {value}, but scores must be finite")]
+    InvalidGradeScore {
+        /// Index of the grade.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A membership degree outside [0, 1].
+    #[error("membership degree [{row}][{col}] is {value}, but degrees must lie in [0, 1]")]
+    MembershipOutOfRange {
+        /// Row (indicator) index.
+        row: usize,
+        /// Column (grade) index.
+        col: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A membership row that does not sum to 1.
+    #[error("membership row {row} sums to {sum}, but it must sum to 1 (within {tolerance})")]
+    MembershipRowSum {
+        /// Row (indicator) index.
+        row: usize,
+        /// The sum found.
+        sum: f64,
+        /// The absolute tolerance that was exceeded.
+        tolerance: f64,
+    },
+
+    /// A row of votes with no experts behind it.
+    #[error("row {row} has no votes, and the number of experts is 0")]
+    NoExperts {
+        /// Row (indicator) index.
+        row: usize,
+    },
+
+    /// Votes in a row that do not add up to the number of experts.
+    #[error("the votes in row {row} add up to {votes}, but there are {experts} experts")]
+    VoteTotal {
+        /// Row (indicator) index.
+        row: usize,
+        /// The sum of the row's counts.
+        votes: u64,
+        /// The number of experts given.
+        experts: u64,
+    },
+
+    /// An expert's response that names no grade.
+    #[error(
+        "expert {expert} chose grade {grade} for indicator {indicator}, \
+         but there are only {grades} grades (0 to {last})",
+        last = grades.saturating_sub(1)
+    )]
+    GradeOutOfRange {
+        /// Index of the expert (response row).
+        expert: usize,
+        /// Index of the indicator (response column).
+        indicator: usize,
+        /// The grade index given.
+        grade: usize,
+        /// The number of grades.
+        grades: usize,
+    },
+
+    /// A composition whose every grade came out 0, which cannot be normalized.
+    #[error("the composition is 0 for every grade, so it cannot be normalized")]
+    ZeroComposition,
+
+    /// Data whose number of grades differs from the model's comment set.
+    #[error("the data have {found} grades, but the model's comment set has {expected}")]
+    GradeCountMismatch {
+        /// The model's number of grades.
+        expected: usize,
+        /// The data's number of grades.
+        found: usize,
+    },
+
+    /// A leaf of the hierarchy with no membership data.
+    #[error("leaf `{leaf}` has no membership data")]
+    MissingLeafData {
+        /// Path of the leaf.
+        leaf: String,
+    },
+
+    /// Membership data given twice for one leaf.
+    #[error("leaf `{leaf}` has membership data twice")]
+    DuplicateLeafData {
+        /// Path of the leaf.
+        leaf: String,
+    },
+
+    /// Data addressed to a node that is not a leaf.
+    #[error("`{node}` is not a leaf, so it takes no membership data")]
+    NotALeaf {
+        /// Path of the node.
+        node: String,
+    },
+
+    /// A weighted score asked of grades that have no scores.
+    #[error("the grades have no scores, so objects cannot be scored or ranked")]
+    NoGradeScores,
+
+    /// A tie tolerance that is not a finite non-negative number.
+    #[error("the tie tolerance is {value}, but it must be finite and non-negative")]
+    InvalidTieTolerance {
+        /// The value found.
+        value: f64,
+    },
+
+    /// An error in the data of one evaluated object.
+    #[error("in object `{object}`: {source}")]
+    InObject {
+        /// The object's name.
+        object: String,
+        /// What went wrong there.
+        source: Box<Error>,
+    },
+
     /// An error inside one node of a hierarchy.
     #[error("in node `{path}`: {source}")]
     InNode {
@@ -281,7 +421,7 @@ impl Error {
         }
     }
 
-    /// The innermost error, past any [`Error::InNode`] wrappers.
+    /// The innermost error, past any [`Error::InNode`] and [`Error::InObject`] wrappers.
     ///
     /// ```
     /// use ahp_fce::{Error, JudgmentMatrix};
@@ -290,7 +430,7 @@ impl Error {
     /// ```
     pub fn root_cause(&self) -> &Error {
         match self {
-            Error::InNode { source, .. } => source.root_cause(),
+            Error::InNode { source, .. } | Error::InObject { source, .. } => source.root_cause(),
             other => other,
         }
     }

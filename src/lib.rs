@@ -17,8 +17,20 @@
 //!    local and global weights (products along each path) and a consistency ratio for the
 //!    whole tree.
 //!
+//! Fuzzy comprehensive evaluation (FCE) then turns expert opinion into a verdict:
+//!
+//! 5. **Membership** ([`membership`]). A comment set of [`Grades`] (e.g. strong … poor) and, for
+//!    every leaf indicator, a row of a [`MembershipMatrix`]: r_h = V_h / V, the share of V
+//!    experts who put the indicator in grade h.
+//! 6. **Composition** ([`composition`]). An [`Operator`] combines weights A with memberships R
+//!    into B = A ∘ R: the paper's weighted average M(·,⊕), or Zadeh's M(∧,∨), M(·,∨), M(∧,⊕).
+//! 7. **Evaluation** ([`evaluation`]). An [`Evaluator`] composes bottom-up, G_i = D_i ∘ R_i then
+//!    E = F ∘ G, to any depth, and reports E, the grade by maximum membership, a weighted score
+//!    and each criterion's contribution; several objects are ranked by score.
+//!
 //! The method follows Gupta, "Intelligent Optimization of Management Mode of Small and
-//! Medium-sized E-commerce Enterprises" (the source paper; section 3.2 for the formulas).
+//! Medium-sized E-commerce Enterprises" (the source paper; section 3.2 for the AHP formulas,
+//! section 2.3 for the fuzzy evaluation).
 //!
 //! ```
 //! use ahp_fce::{AhpOptions, Criterion, Hierarchy, JudgmentMatrix};
@@ -56,23 +68,31 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod analysis;
+pub mod composition;
 pub mod consistency;
 pub mod error;
+pub mod evaluation;
 pub mod hierarchy;
 pub mod judgment;
+pub mod membership;
 pub mod tolerance;
 pub mod weighting;
 
 pub use analysis::{AhpOptions, MatrixAnalysis};
+pub use composition::{Composition, Operator};
 pub use consistency::{
     lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold,
     GeometricConsistency, RandomIndex, RandomIndexTable,
 };
 pub use error::{Error, Result};
+pub use evaluation::{
+    Contribution, Evaluation, Evaluator, LeafData, RankedObject, Ranking, Verdict,
+};
 pub use hierarchy::{
     Criterion, Hierarchy, HierarchyConsistency, Node, NodeId, NodeSynthesis, Priorities, Synthesis,
 };
 pub use judgment::JudgmentMatrix;
+pub use membership::{Grades, MembershipMatrix};
 pub use weighting::{GeometricMeanSteps, WeightingMethod, Weights};
 
 // The README's code is compiled and run as a doctest, so the quick start cannot rot.

@@ -52,3 +52,17 @@ pub const EIGENVECTOR_MAX_SQUARINGS: usize = 64;
 /// Why 1e-12: a typed diagonal is exactly 1, but a matrix computed elsewhere (a group mean, a
 /// product of rescaled entries) may land a few ulps away; anything farther is a mistake.
 pub const DIAGONAL: f64 = 1e-12;
+
+/// Absolute tolerance on the sum of a membership row: `|Σ_h r_h − 1| ≤ 1e-9`.
+///
+/// Why 1e-9: degrees typed to any number of decimals that sum to 1 on paper, or computed as
+/// vote shares V_h / V, sum to 1 in `f64` up to a few ulps; a row summing to 0.999 (thirds
+/// typed as 0.333) is a mistake to report. Give votes instead of rounded shares.
+pub const MEMBERSHIP_ROW_SUM: f64 = 1e-9;
+
+/// Default gap under which the top two grades of an evaluation count as tied: 1e-9.
+///
+/// Why 1e-9: composed vectors carry rounding errors of a few ulps per level; two grades
+/// closer than 1e-9 are equal for every purpose, and the maximum-membership principle cannot
+/// choose between them. Set a larger gap (e.g. 0.05) to flag close calls as well.
+pub const GRADE_TIE: f64 = 1e-9;

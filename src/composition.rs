@@ -1,0 +1,171 @@
+//! Fuzzy composition operators: how a weight vector A and a membership matrix R combine into a
+//! grade vector B = A ∘ R.
+
+use ndarray::{ArrayView1, ArrayView2};
+
+use crate::error::{Error, Result};
+use crate::membership::MembershipMatrix;
+use crate::weighting::Weights;
+
+/// A fuzzy composition operator M(⊗, ⊕): b_h = ⊕_i (a_i ⊗ r_ih).
+///
+/// | operator | b_h | keeps | loses |
+/// | --- | --- | --- | --- |
+/// | [`WeightedAverage`](Operator::WeightedAverage) M(·,⊕) | Σ_i a_i·r_ih | every weight and every degree, in proportion | nothing; extremes are averaged out |
+/// | [`ZadehMinMax`](Operator::ZadehMinMax) M(∧,∨) | max_i min(a_i, r_ih) | the single strongest link per grade | most of the weights: a weight above every degree, or below one, stops mattering |
+/// | [`ProductMax`](Operator::ProductMax) M(·,∨) | max_i a_i·r_ih | the weights' proportions within the dominant indicator | every indicator but the dominant one per grade |
+/// | [`MinBoundedSum`](Operator::MinBoundedSum) M(∧,⊕) | min(1, Σ_i min(a_i, r_ih)) | contributions of all indicators | weights above the degrees (capped by min), and anything past 1 |
+///
+/// The weighted average is the source paper's operator (Gupta, section 2.3: G_i = D_i·R_i,
+/// "ordinary matrix multiplication") and the default. With weights and rows that sum to 1 its
+/// raw result already sums to 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Operator {
+    /// M(·,⊕): b_h = Σ_i a_i·r_ih, the ordinary matrix product.
+    #[default]
+    WeightedAverage,
+    /// Zadeh's M(∧,∨): b_h = max_i min(a_i, r_ih).
+    ZadehMinMax,
+    /// M(·,∨): b_h = max_i a_i·r_ih.
+    ProductMax,
+    /// M(∧,⊕): b_h = min(1, Σ_i min(a_i, r_ih)).
+    MinBoundedSum,
+}
+
+impl Operator {
+    /// Composes `weights` (one per row) with the membership matrix.
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`] when there is not one weight per row;
+    /// [`Error::ZeroComposition`] when every grade comes out 0.
+    ///
+    /// ```
+    /// use ahp_fce::{MembershipMatrix, Operator, Weights};
+    /// use approx::assert_relative_eq;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let a = Weights::new(&[0.6, 0.4])?;
+    /// let r = MembershipMatrix::from_rows(&[[0.5, 0.5, 0.0], [0.0, 0.5, 0.5]])?;
+    /// let b = Operator::WeightedAverage.compose(&a, &r)?;
+    /// // 0.6·0.5 = 0.3; 0.6·0.5 + 0.4·0.5 = 0.5; 0.4·0.5 = 0.2. 1e-15: two roundings.
+    /// assert_relative_eq!(b.raw(), &[0.3, 0.5, 0.2][..], max_relative = 1e-15);
+    /// let zadeh = Operator::ZadehMinMax.compose(&a, &r)?;
+    /// assert_eq!(zadeh.raw(), &[0.5, 0.5, 0.4]);
+    /// assert_relative_eq!(zadeh.normalized(), &[0.5 / 1.4, 0.5 / 1.4, 0.4 / 1.4][..]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn compose(self, weights: &Weights, memberships: &MembershipMatrix) -> Result<Composition> {
+        if weights.len() != memberships.indicators() {
+            return Err(Error::LengthMismatch {
+                what: "one weight per membership row",
+                expected: memberships.indicators(),
+                found: weights.len(),
+            });
+        }
+        let mut raw = vec![0.0; memberships.grades()];
+        self.compose_into(weights.view(), memberships.view(), &mut raw);
+        Composition::from_raw(raw)
+    }
+
+    /// b = a ∘ r into `out` (length = columns of `r`); lengths are the caller's to check.
+    pub(crate) fn compose_into(
+        self,
+        a: ArrayView1<'_, f64>,
+        r: ArrayView2<'_, f64>,
+        out: &mut [f64],
+    ) {
+        out.fill(0.0);
+        for (&weight, row) in a.iter().zip(r.rows()) {
+            for (b, &degree) in out.iter_mut().zip(row.iter()) {
+                *b = match self {
+                    Operator::WeightedAverage => *b + weight * degree,
+                    Operator::ZadehMinMax => b.max(weight.min(degree)),
+                    Operator::ProductMax => b.max(weight * degree),
+                    Operator::MinBoundedSum => *b + weight.min(degree),
+                };
+            }
+        }
+        if self == Operator::MinBoundedSum {
+            out.iter_mut().for_each(|b| *b = b.min(1.0));
+        }
+    }
+
+    /// A short name with the operator's notation.
+    pub fn name(self) -> &'static str {
+        match self {
+            Operator::WeightedAverage => "weighted average M(·,⊕)",
+            Operator::ZadehMinMax => "Zadeh M(∧,∨)",
+            Operator::ProductMax => "M(·,∨)",
+            Operator::MinBoundedSum => "M(∧,⊕)",
+        }
+    }
+}
+
+/// The result of one composition: the raw vector b and its normalization b / Σ b.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "CompositionSpec")
+)]
+pub struct Composition {
+    raw: Vec<f64>,
+    normalized: Vec<f64>,
+}
+
+/// The serialized form; deserialization recomputes the normalization from `raw`.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct CompositionSpec {
+    raw: Vec<f64>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CompositionSpec> for Composition {
+    type Error = Error;
+
+    fn try_from(spec: CompositionSpec) -> Result<Self> {
+        if let Some((index, &value)) = spec
+            .raw
+            .iter()
+            .enumerate()
+            .find(|(_, v)| !(0.0..=1.0).contains(*v))
+        {
+            // Every operator composes degrees in [0, 1] into values in [0, 1].
+            return Err(Error::MembershipOutOfRange {
+                row: 0,
+                col: index,
+                value,
+            });
+        }
+        Self::from_raw(spec.raw)
+    }
+}
+
+impl Composition {
+    /// Normalizes a raw composed vector (finite, non-negative entries).
+    pub(crate) fn from_raw(raw: Vec<f64>) -> Result<Self> {
+        let sum: f64 = raw.iter().sum();
+        if !(sum > 0.0) {
+            return Err(Error::ZeroComposition);
+        }
+        let normalized = raw.iter().map(|b| b / sum).collect();
+        Ok(Self { raw, normalized })
+    }
+
+    /// The raw vector b = a ∘ r.
+    pub fn raw(&self) -> &[f64] {
+        &self.raw
+    }
+
+    /// b / Σ b, which sums to 1.
+    pub fn normalized(&self) -> &[f64] {
+        &self.normalized
+    }
+}
