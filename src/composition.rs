@@ -1,11 +1,12 @@
 //! Fuzzy composition operators: how a weight vector A and a membership matrix R combine into a
 //! grade vector B = A ∘ R.
+//!
+//! [`Weights`](crate::Weights) from AHP are the usual A.
 
 use ndarray::{ArrayView1, ArrayView2};
 
 use crate::error::{Error, Result};
 use crate::membership::MembershipMatrix;
-use crate::weighting::Weights;
 
 /// A fuzzy composition operator M(⊗, ⊕): b_h = ⊕_i (a_i ⊗ r_ih).
 ///
@@ -41,7 +42,12 @@ pub enum Operator {
 impl Operator {
     /// Composes `weights` (one per row) with the membership matrix.
     ///
+    /// The weights form a fuzzy set over the indicators: each in [0, 1]. AHP [`Weights`]
+    /// qualify (pass `weights.as_slice()`), and so do a one-hot vector or weights that do not
+    /// sum to 1, as the min–max operators allow.
+    ///
     /// # Errors
+    /// [`Error::InvalidCompositionWeight`] for a weight outside [0, 1] (NaN included);
     /// [`Error::LengthMismatch`] when there is not one weight per row;
     /// [`Error::ZeroComposition`] when every grade comes out 0.
     ///
@@ -51,16 +57,23 @@ impl Operator {
     /// # fn main() -> Result<(), ahp_fce::Error> {
     /// let a = Weights::new(&[0.6, 0.4])?;
     /// let r = MembershipMatrix::from_rows(&[[0.5, 0.5, 0.0], [0.0, 0.5, 0.5]])?;
-    /// let b = Operator::WeightedAverage.compose(&a, &r)?;
+    /// let b = Operator::WeightedAverage.compose(a.as_slice(), &r)?;
     /// // 0.6·0.5 = 0.3; 0.6·0.5 + 0.4·0.5 = 0.5; 0.4·0.5 = 0.2. 1e-15: two roundings.
     /// assert_relative_eq!(b.raw(), &[0.3, 0.5, 0.2][..], max_relative = 1e-15);
-    /// let zadeh = Operator::ZadehMinMax.compose(&a, &r)?;
+    /// let zadeh = Operator::ZadehMinMax.compose(a.as_slice(), &r)?;
     /// assert_eq!(zadeh.raw(), &[0.5, 0.5, 0.4]);
     /// assert_relative_eq!(zadeh.normalized(), &[0.5 / 1.4, 0.5 / 1.4, 0.4 / 1.4][..]);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn compose(self, weights: &Weights, memberships: &MembershipMatrix) -> Result<Composition> {
+    pub fn compose(self, weights: &[f64], memberships: &MembershipMatrix) -> Result<Composition> {
+        if let Some((index, &value)) = weights
+            .iter()
+            .enumerate()
+            .find(|(_, a)| !(0.0..=1.0).contains(*a))
+        {
+            return Err(Error::InvalidCompositionWeight { index, value });
+        }
         if weights.len() != memberships.indicators() {
             return Err(Error::LengthMismatch {
                 what: "one weight per membership row",
@@ -69,7 +82,7 @@ impl Operator {
             });
         }
         let mut raw = vec![0.0; memberships.grades()];
-        self.compose_into(weights.view(), memberships.view(), &mut raw);
+        self.compose_into(ArrayView1::from(weights), memberships.view(), &mut raw);
         Composition::from_raw(raw)
     }
 
@@ -135,14 +148,9 @@ impl TryFrom<CompositionSpec> for Composition {
             .raw
             .iter()
             .enumerate()
-            .find(|(_, v)| !(0.0..=1.0).contains(*v))
+            .find(|(_, v)| !(v.is_finite() && **v >= 0.0))
         {
-            // Every operator composes degrees in [0, 1] into values in [0, 1].
-            return Err(Error::MembershipOutOfRange {
-                row: 0,
-                col: index,
-                value,
-            });
+            return Err(Error::InvalidComposition { index, value });
         }
         Self::from_raw(spec.raw)
     }

@@ -348,6 +348,24 @@ pub enum Error {
         grades: usize,
     },
 
+    /// A composition weight outside [0, 1].
+    #[error("composition weight {index} is {value}, but it must lie in [0, 1]")]
+    InvalidCompositionWeight {
+        /// Index of the weight.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+
+    /// A composed value that is negative or not finite (only possible in deserialized data).
+    #[error("composed value {index} is {value}, but it must be finite and non-negative")]
+    InvalidComposition {
+        /// Index of the grade.
+        index: usize,
+        /// The value found.
+        value: f64,
+    },
+
     /// A composition whose every grade came out 0, which cannot be normalized.
     #[error("the composition is 0 for every grade, so it cannot be normalized")]
     ZeroComposition,

@@ -2,8 +2,9 @@
 //! options, and (with the `serde` feature) validating deserialization.
 
 use ahp_fce::{
-    AhpOptions, ConsistencyOptions, ConsistencyReport, CrThreshold, Criterion, Error, Hierarchy,
-    JudgmentMatrix, RandomIndex, RandomIndexTable, WeightingMethod, Weights,
+    AhpOptions, ConsistencyOptions, ConsistencyReport, CrThreshold, Criterion, Error, Evaluator,
+    Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator, RandomIndex, RandomIndexTable,
+    WeightingMethod, Weights,
 };
 use ndarray::array;
 
@@ -277,6 +278,245 @@ fn synthesis_errors_name_the_node() {
     assert!(h.synthesize(&AhpOptions::default()).is_ok());
 }
 
+#[test]
+fn grades_are_validated() {
+    assert_eq!(Grades::new(["only"]), Err(Error::TooFewGrades { count: 1 }));
+    assert_eq!(
+        Grades::new(["a", "b", "a"]),
+        Err(Error::DuplicateGrade { name: "a".into() })
+    );
+    assert_eq!(
+        Grades::new(["a", " "]),
+        Err(Error::EmptyGradeName { index: 1 })
+    );
+    assert!(matches!(
+        Grades::with_scores(["a", "b"], [1.0]),
+        Err(Error::LengthMismatch { .. })
+    ));
+    assert!(matches!(
+        Grades::with_scores(["a", "b"], [1.0, f64::NAN]),
+        Err(Error::InvalidGradeScore { index: 1, .. })
+    ));
+}
+
+#[test]
+fn membership_errors_name_the_row() {
+    assert_eq!(
+        MembershipMatrix::from_rows(&[[0.5, 0.5], [1.2, -0.2]]),
+        Err(Error::MembershipOutOfRange {
+            row: 1,
+            col: 0,
+            value: 1.2
+        })
+    );
+    assert!(matches!(
+        MembershipMatrix::from_rows(&[[0.5, 0.5], [0.333, 0.333]]),
+        Err(Error::MembershipRowSum { row: 1, .. })
+    ));
+    assert_eq!(
+        MembershipMatrix::from_rows(&[[1.0]]),
+        Err(Error::TooFewGrades { count: 1 })
+    );
+    assert_eq!(
+        MembershipMatrix::from_votes(&[vec![5, 5], vec![4, 4, 2]], None),
+        Err(Error::RaggedRow {
+            row: 1,
+            len: 3,
+            expected: 2
+        })
+    );
+    assert_eq!(
+        MembershipMatrix::from_votes(&[[5, 5], [0, 0]], None),
+        Err(Error::NoExperts { row: 1 })
+    );
+    assert_eq!(
+        MembershipMatrix::from_votes(&[[5, 5]], Some(0)),
+        Err(Error::NoExperts { row: 0 })
+    );
+    assert_eq!(
+        MembershipMatrix::from_votes(&[[5, 5], [11, 0]], Some(10)),
+        Err(Error::VoteTotal {
+            row: 1,
+            votes: 11,
+            experts: 10
+        })
+    );
+    assert_eq!(
+        MembershipMatrix::from_responses(&[[0, 1], [3, 1]], 3),
+        Err(Error::GradeOutOfRange {
+            expert: 1,
+            indicator: 0,
+            grade: 3,
+            grades: 3
+        })
+    );
+    let none: [[usize; 2]; 0] = [];
+    assert_eq!(
+        MembershipMatrix::from_responses(&none, 3),
+        Err(Error::NoExperts { row: 0 })
+    );
+    let thirds = MembershipMatrix::from_votes(&[[1, 1, 1]], None).unwrap();
+    assert_eq!(thirds.row(0).unwrap()[0], 1.0 / 3.0);
+}
+
+#[test]
+fn composition_checks_its_inputs() {
+    let r = MembershipMatrix::from_rows(&[[0.5, 0.5], [1.0, 0.0]]).unwrap();
+    assert!(matches!(
+        Operator::WeightedAverage.compose(&[0.5], &r),
+        Err(Error::LengthMismatch { .. })
+    ));
+    assert_eq!(
+        Operator::ZadehMinMax.compose(&[0.5, 1.5], &r),
+        Err(Error::InvalidCompositionWeight {
+            index: 1,
+            value: 1.5
+        })
+    );
+    assert_eq!(
+        Operator::ProductMax.compose(&[0.0, 0.0], &r),
+        Err(Error::ZeroComposition)
+    );
+}
+
+fn evaluator() -> Evaluator {
+    let grades = Grades::with_scores(["high", "low"], [2.0, 1.0]).unwrap();
+    Evaluator::new(
+        Hierarchy::new(sample_tree()).unwrap(),
+        grades,
+        &AhpOptions::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn leaf_data_errors_name_the_leaf() {
+    let evaluator = evaluator();
+    let mut data = evaluator.leaf_data();
+    data.set_degrees("Goal/A/x", &[1.0, 0.0]).unwrap();
+    assert!(matches!(
+        data.set_degrees("x", &[1.0, 0.0]),
+        Err(Error::AmbiguousName { .. })
+    ));
+    assert_eq!(
+        data.set_degrees("Goal/A/x", &[1.0, 0.0]),
+        Err(Error::DuplicateLeafData {
+            leaf: "Goal/A/x".into()
+        })
+    );
+    assert_eq!(
+        data.set_degrees("B", &[1.0, 0.0]),
+        Err(Error::NotALeaf {
+            node: "Goal/B".into()
+        })
+    );
+    let err = data.set_degrees("y", &[0.5, 0.3, 0.2]).unwrap_err();
+    assert_eq!(
+        err,
+        Error::InNode {
+            path: "Goal/A/y".into(),
+            source: Box::new(Error::GradeCountMismatch {
+                expected: 2,
+                found: 3
+            })
+        }
+    );
+    let err = data.set_votes("z", &[3, 3], Some(10)).unwrap_err();
+    assert!(
+        err.to_string().starts_with("in node `Goal/B/z`: the votes"),
+        "{err}"
+    );
+    data.set_votes("y", &[3, 7], Some(10)).unwrap();
+    data.set_degrees("Goal/B/x", &[0.5, 0.5]).unwrap();
+    assert_eq!(
+        data.clone().build(),
+        Err(Error::MissingLeafData {
+            leaf: "Goal/B/z".into()
+        })
+    );
+    data.set_degrees("z", &[0.0, 1.0]).unwrap();
+    let r = data.build().unwrap();
+    assert_eq!(r.to_rows()[1], vec![0.3, 0.7]);
+    assert!(evaluator.evaluate(&r).is_ok());
+}
+
+#[test]
+fn evaluate_checks_the_matrix_against_the_model() {
+    let evaluator = evaluator();
+    let three_grades = MembershipMatrix::from_rows(&[[1.0, 0.0, 0.0]; 4]).unwrap();
+    assert_eq!(
+        evaluator.evaluate(&three_grades),
+        Err(Error::GradeCountMismatch {
+            expected: 2,
+            found: 3
+        })
+    );
+    let short = MembershipMatrix::from_rows(&[[1.0, 0.0]; 3]).unwrap();
+    assert_eq!(
+        evaluator.evaluate(&short),
+        Err(Error::MissingLeafData {
+            leaf: "Goal/B/z".into()
+        })
+    );
+    let long = MembershipMatrix::from_rows(&[[1.0, 0.0]; 5]).unwrap();
+    assert!(matches!(
+        evaluator.evaluate(&long),
+        Err(Error::LengthMismatch { .. })
+    ));
+}
+
+#[test]
+fn ranking_orders_by_score_and_shares_ranks_on_ties() {
+    let evaluator = evaluator();
+    let all = |high: f64| MembershipMatrix::from_rows(&[[high, 1.0 - high]; 4]).unwrap();
+    let ranking = evaluator
+        .rank(&[
+            ("middling", all(0.5)),
+            ("best", all(0.9)),
+            ("also middling", all(0.5)),
+            ("worst", all(0.1)),
+        ])
+        .unwrap();
+    let order: Vec<(&str, usize)> = ranking
+        .entries()
+        .iter()
+        .map(|e| (e.name.as_str(), e.rank))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("best", 1),
+            ("middling", 2),
+            ("also middling", 2),
+            ("worst", 4)
+        ]
+    );
+    assert!(ranking.has_ties());
+
+    let unscored = Evaluator::new(
+        Hierarchy::new(sample_tree()).unwrap(),
+        Grades::new(["high", "low"]).unwrap(),
+        &AhpOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(unscored.rank(&[("a", all(0.5))]), Err(Error::NoGradeScores));
+    let err = evaluator
+        .rank(&[(
+            "broken",
+            MembershipMatrix::from_rows(&[[1.0, 0.0]]).unwrap(),
+        )])
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("in object `broken`: leaf `Goal/A/y`"),
+        "{err}"
+    );
+    assert!(matches!(
+        evaluator.with_tie_tolerance(-1.0),
+        Err(Error::InvalidTieTolerance { .. })
+    ));
+}
+
 #[cfg(feature = "serde")]
 mod serde_round_trips {
     use super::*;
@@ -294,6 +534,22 @@ mod serde_round_trips {
             ));
         let json = serde_json::to_string(&options).unwrap();
         assert_eq!(serde_json::from_str::<AhpOptions>(&json).unwrap(), options);
+
+        let grades = Grades::with_scores(["high", "low"], [2.0, 1.0]).unwrap();
+        let json = serde_json::to_string(&grades).unwrap();
+        assert_eq!(serde_json::from_str::<Grades>(&json).unwrap(), grades);
+        let evaluation = evaluator()
+            .evaluate(&MembershipMatrix::from_rows(&[[0.3, 0.7]; 4]).unwrap())
+            .unwrap();
+        let json = serde_json::to_string(&evaluation).unwrap();
+        assert_eq!(
+            serde_json::from_str::<ahp_fce::Evaluation>(&json).unwrap(),
+            evaluation
+        );
+        assert_eq!(
+            serde_json::from_str::<Operator>(r#""zadeh_min_max""#).unwrap(),
+            Operator::ZadehMinMax
+        );
 
         let synthesis = h.synthesize(&options).unwrap();
         let json = serde_json::to_string(&synthesis).unwrap();
@@ -318,6 +574,9 @@ mod serde_round_trips {
             "children": [{"name": "a"}, {"name": "a"}]}"#;
         let err = serde_json::from_str::<Hierarchy>(duplicate).unwrap_err();
         assert!(err.to_string().contains("two children named `a`"), "{err}");
+        assert!(serde_json::from_str::<Grades>(r#"{"names": ["a", "a"]}"#).is_err());
+        assert!(serde_json::from_str::<MembershipMatrix>("[[0.5, 0.6]]").is_err());
+        assert!(serde_json::from_str::<Operator>(r#""max_min""#).is_err());
         let options = r#"{"weighting": "median"}"#;
         assert!(serde_json::from_str::<AhpOptions>(options).is_err());
     }

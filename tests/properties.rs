@@ -7,8 +7,9 @@
 
 use ahp_fce::judgment::SAATY_SCALE;
 use ahp_fce::{
-    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Error,
-    GeometricConsistency, Hierarchy, JudgmentMatrix, RandomIndex, WeightingMethod, Weights,
+    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Error, Evaluator,
+    GeometricConsistency, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator,
+    RandomIndex, WeightingMethod, Weights,
 };
 use approx::{assert_abs_diff_eq, assert_relative_eq};
 use ndarray::Array2;
@@ -287,4 +288,183 @@ fn criterion_tree() -> impl Strategy<Value = Criterion> {
     .prop_filter("the goal needs criteria below it", |c| {
         !c.children.is_empty()
     })
+}
+
+const OPERATORS: [Operator; 4] = [
+    Operator::WeightedAverage,
+    Operator::ZadehMinMax,
+    Operator::ProductMax,
+    Operator::MinBoundedSum,
+];
+
+/// A membership row over `grades` grades from ten experts' votes (zeros included).
+fn membership_row(grades: usize) -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(0..=10u32, grades)
+        .prop_filter("someone voted", |votes| votes.iter().sum::<u32>() > 0)
+        .prop_map(|votes| {
+            let total: u32 = votes.iter().sum();
+            votes
+                .iter()
+                .map(|&v| f64::from(v) / f64::from(total))
+                .collect()
+        })
+}
+
+/// Weights over n indicators with a membership matrix of n rows and 2..=6 grades.
+fn weights_and_memberships() -> impl Strategy<Value = (Weights, MembershipMatrix)> {
+    (1..=8usize, 2..=6usize).prop_flat_map(|(n, m)| {
+        (
+            positive_vector(n).prop_filter_map("length n", move |v| {
+                (v.len() == n).then(|| Weights::from_unnormalized(&v).unwrap())
+            }),
+            prop::collection::vec(membership_row(m), n)
+                .prop_map(|rows| MembershipMatrix::from_rows(&rows).unwrap()),
+        )
+    })
+}
+
+fn compose(operator: Operator, weights: &[f64], r: &MembershipMatrix) -> Vec<f64> {
+    operator.compose(weights, r).unwrap().raw().to_vec()
+}
+
+proptest! {
+    #[test]
+    fn weighted_average_preserves_the_total_and_stays_within_columns(
+        (w, r) in weights_and_memberships()
+    ) {
+        let b = compose(Operator::WeightedAverage, w.as_slice(), &r);
+        assert_abs_diff_eq!(b.iter().sum::<f64>(), 1.0, epsilon = EXACT);
+        for (h, &value) in b.iter().enumerate() {
+            let column = r.view().column(h).to_vec();
+            let (low, high) = column.iter().fold((f64::INFINITY, 0.0f64), |(l, u), &x| (l.min(x), u.max(x)));
+            prop_assert!(value >= low - EXACT && value <= high + EXACT);
+        }
+    }
+
+    #[test]
+    fn a_one_hot_weight_selects_its_row((w, r) in weights_and_memberships(), pick in any::<Index>()) {
+        let k = pick.index(w.len());
+        let mut one_hot = vec![0.0; w.len()];
+        one_hot[k] = 1.0;
+        let row = r.row(k).unwrap().to_vec();
+        for operator in [Operator::WeightedAverage, Operator::ZadehMinMax, Operator::ProductMax] {
+            prop_assert_eq!(compose(operator, &one_hot, &r), row.clone());
+        }
+    }
+
+    #[test]
+    fn identical_rows_give_back_that_row((w, r) in weights_and_memberships()) {
+        let row = r.row(0).unwrap().to_vec();
+        let same = MembershipMatrix::from_rows(&vec![row.clone(); w.len()]).unwrap();
+        let b = compose(Operator::WeightedAverage, w.as_slice(), &same);
+        assert_relative_eq!(&b[..], &row[..], max_relative = EXACT);
+        let product_max = Operator::ProductMax.compose(w.as_slice(), &same).unwrap();
+        assert_relative_eq!(product_max.normalized(), &row[..], max_relative = EXACT);
+    }
+
+    #[test]
+    fn the_order_of_the_indicators_does_not_matter(
+        ((w, r), order) in weights_and_memberships().prop_flat_map(|(w, r)| {
+            let n = w.len();
+            (Just((w, r)), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+        })
+    ) {
+        let shuffled_w: Vec<f64> = order.iter().map(|&k| w.get(k).unwrap()).collect();
+        let shuffled_r = MembershipMatrix::from_rows(
+            &order.iter().map(|&k| r.row(k).unwrap().to_vec()).collect::<Vec<_>>(),
+        ).unwrap();
+        for operator in OPERATORS {
+            let b = compose(operator, w.as_slice(), &r);
+            let bs = compose(operator, &shuffled_w, &shuffled_r);
+            assert_relative_eq!(&b[..], &bs[..], max_relative = EXACT);
+        }
+    }
+
+    #[test]
+    fn raising_a_membership_never_lowers_that_grade(
+        (w, r) in weights_and_memberships(), pick in any::<Index>(), grade in any::<Index>(), share in 0.0f64..=1.0
+    ) {
+        let k = pick.index(w.len());
+        let h = grade.index(r.grades());
+        // Move `share` of the rest of row k into grade h: the row still sums to 1.
+        let mut rows = r.to_rows();
+        let moved: f64 = rows[k].iter().enumerate().filter(|&(j, _)| j != h).map(|(_, x)| x * share).sum();
+        for (j, x) in rows[k].iter_mut().enumerate() {
+            if j == h { *x += moved } else { *x *= 1.0 - share }
+        }
+        rows[k][h] = rows[k][h].min(1.0);
+        let raised = MembershipMatrix::from_rows(&rows).unwrap();
+        let before = compose(Operator::WeightedAverage, w.as_slice(), &r)[h];
+        let after = compose(Operator::WeightedAverage, w.as_slice(), &raised)[h];
+        prop_assert!(after >= before - EXACT, "{} < {}", after, before);
+    }
+
+    #[test]
+    fn compositions_are_finite_non_negative_and_bounded(
+        (w, r) in weights_and_memberships(), fuzzy in prop::collection::vec(0.0f64..=1.0, 8)
+    ) {
+        // AHP weights, and an arbitrary fuzzy weight set that need not sum to 1.
+        for (weights, sums_to_one) in [(w.to_vec(), true), (fuzzy[..w.len()].to_vec(), false)] {
+            for operator in OPERATORS {
+                // Only the weighted average of weights summing past 1 can exceed 1.
+                let bound = if sums_to_one || operator != Operator::WeightedAverage {
+                    1.0 + EXACT
+                } else {
+                    f64::MAX
+                };
+                match operator.compose(&weights, &r) {
+                    Ok(c) => {
+                        prop_assert!(c.raw().iter().all(|b| b.is_finite() && *b >= 0.0 && *b <= bound));
+                        assert_abs_diff_eq!(c.normalized().iter().sum::<f64>(), 1.0, epsilon = EXACT);
+                    }
+                    // Only an all-zero fuzzy weight set can compose to nothing.
+                    Err(e) => prop_assert!(e == Error::ZeroComposition && weights.iter().all(|a| *a == 0.0)),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_composition_inputs_never_panic(
+        weights in prop::collection::vec(proptest::num::f64::ANY, 0..5),
+        rows in prop::collection::vec(prop::collection::vec(proptest::num::f64::ANY, 0..5), 0..5),
+    ) {
+        if let Ok(r) = MembershipMatrix::from_rows(&rows) {
+            for operator in OPERATORS {
+                if let Ok(c) = operator.compose(&weights, &r) {
+                    prop_assert!(c.normalized().iter().all(|b| b.is_finite()));
+                }
+            }
+        }
+    }
+
+    /// The weighted average through the levels equals one contraction with the leaves' global
+    /// weights (it is linear), and the first-level contributions add up to E.
+    #[test]
+    fn multi_level_weighted_average_is_one_contraction(
+        (tree, rows) in criterion_tree().prop_flat_map(|tree| {
+            let leaves = Hierarchy::new(tree.clone()).unwrap().leaves().count();
+            (Just(tree), prop::collection::vec(membership_row(4), leaves))
+        })
+    ) {
+        let grades = Grades::with_scores(["A", "B", "C", "D"], [4.0, 3.0, 2.0, 1.0]).unwrap();
+        let evaluator = Evaluator::new(Hierarchy::new(tree).unwrap(), grades, &AhpOptions::default()).unwrap();
+        let r = MembershipMatrix::from_rows(&rows).unwrap();
+        let evaluation = evaluator.evaluate(&r).unwrap();
+        let leaf_weights = evaluator.synthesis().leaf_weights();
+        let direct = compose(Operator::WeightedAverage, leaf_weights.as_slice(), &r);
+        assert_relative_eq!(evaluation.result(), &direct[..], max_relative = 1e-10, epsilon = 1e-14);
+        let mut summed = [0.0; 4];
+        for c in evaluation.contributions() {
+            for (s, x) in summed.iter_mut().zip(&c.weighted) { *s += x; }
+        }
+        assert_relative_eq!(&summed[..], evaluation.result(), max_relative = 1e-10, epsilon = 1e-14);
+        let score_parts: f64 = evaluation.contributions().iter().map(|c| c.score.unwrap()).sum();
+        assert_relative_eq!(score_parts, evaluation.score().unwrap(), max_relative = 1e-12);
+        for operator in OPERATORS {
+            let other = evaluator.clone().with_operator(operator).evaluate(&r).unwrap();
+            prop_assert!(other.result().iter().all(|e| e.is_finite() && *e >= 0.0));
+            assert_abs_diff_eq!(other.result().iter().sum::<f64>(), 1.0, epsilon = EXACT);
+        }
+    }
 }

@@ -6,8 +6,9 @@
 //! uniform vector (no shared code with this crate).
 
 use ahp_fce::{
-    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, GeometricConsistency,
-    GeometricMeanSteps, Hierarchy, JudgmentMatrix, RandomIndex, WeightingMethod, Weights,
+    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Evaluator,
+    GeometricConsistency, GeometricMeanSteps, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix,
+    Operator, RandomIndex, WeightingMethod, Weights,
 };
 use approx::{assert_abs_diff_eq, assert_relative_eq};
 
@@ -270,4 +271,131 @@ fn hierarchy_global_weights_and_consistency() {
         0.12202019211512623,
         max_relative = INDEPENDENT
     );
+}
+
+/// Sums of up to three products of one-decimal numbers, then a division: within a few ulps
+/// (2.2e-16 relative each) of the hand result.
+const HAND: f64 = 1e-15 * 4.0;
+
+/// A = (0.5, 0.3, 0.2) over three indicators, R with four grades:
+///   (0.4, 0.4, 0.2, 0.0), (0.1, 0.5, 0.3, 0.1), (0.0, 0.2, 0.5, 0.3).
+fn hand_example() -> (Vec<f64>, MembershipMatrix) {
+    let r = MembershipMatrix::from_rows(&[
+        [0.4, 0.4, 0.2, 0.0],
+        [0.1, 0.5, 0.3, 0.1],
+        [0.0, 0.2, 0.5, 0.3],
+    ])
+    .unwrap();
+    (vec![0.5, 0.3, 0.2], r)
+}
+
+/// By hand, b_h = Σ a_i·r_ih:
+///   b1 = 0.20 + 0.03 + 0.00 = 0.23; b2 = 0.20 + 0.15 + 0.04 = 0.39;
+///   b3 = 0.10 + 0.09 + 0.10 = 0.29; b4 = 0.00 + 0.03 + 0.06 = 0.09; Σ = 1.
+#[test]
+fn weighted_average_by_hand() {
+    let (a, r) = hand_example();
+    let b = Operator::WeightedAverage.compose(&a, &r).unwrap();
+    assert_relative_eq!(b.raw(), &[0.23, 0.39, 0.29, 0.09][..], max_relative = HAND);
+    assert_relative_eq!(b.normalized(), b.raw(), max_relative = HAND);
+}
+
+/// By hand, b_h = max_i min(a_i, r_ih):
+///   b1 = max(0.4, 0.1, 0.0) = 0.4; b2 = max(0.4, 0.3, 0.2) = 0.4;
+///   b3 = max(0.2, 0.3, 0.2) = 0.3; b4 = max(0.0, 0.1, 0.2) = 0.2; Σ = 1.3.
+#[test]
+fn zadeh_min_max_by_hand() {
+    let (a, r) = hand_example();
+    let b = Operator::ZadehMinMax.compose(&a, &r).unwrap();
+    assert_eq!(b.raw(), &[0.4, 0.4, 0.3, 0.2]);
+    let thirteenths = [4.0 / 13.0, 4.0 / 13.0, 3.0 / 13.0, 2.0 / 13.0];
+    assert_relative_eq!(b.normalized(), &thirteenths[..], max_relative = HAND);
+}
+
+/// By hand, b_h = max_i a_i·r_ih:
+///   b1 = max(0.20, 0.03, 0.00) = 0.20; b2 = max(0.20, 0.15, 0.04) = 0.20;
+///   b3 = max(0.10, 0.09, 0.10) = 0.10; b4 = max(0.00, 0.03, 0.06) = 0.06; Σ = 0.56,
+///   normalized (5/14, 5/14, 5/28, 3/28).
+#[test]
+fn product_max_by_hand() {
+    let (a, r) = hand_example();
+    let b = Operator::ProductMax.compose(&a, &r).unwrap();
+    assert_relative_eq!(b.raw(), &[0.2, 0.2, 0.1, 0.06][..], max_relative = HAND);
+    let expected = [5.0 / 14.0, 5.0 / 14.0, 5.0 / 28.0, 3.0 / 28.0];
+    assert_relative_eq!(b.normalized(), &expected[..], max_relative = HAND);
+}
+
+/// By hand, b_h = min(1, Σ_i min(a_i, r_ih)):
+///   b1 = 0.4 + 0.1 + 0.0 = 0.5; b2 = 0.4 + 0.3 + 0.2 = 0.9;
+///   b3 = 0.2 + 0.3 + 0.2 = 0.7; b4 = 0.0 + 0.1 + 0.2 = 0.3; Σ = 2.4 → (5, 9, 7, 3)/24.
+/// And the cap: A = (0.6, 0.6), rows (0.9, 0.1), (0.8, 0.2): b1 = min(1, 0.6 + 0.6) = 1,
+/// b2 = 0.1 + 0.2 = 0.3.
+#[test]
+fn min_bounded_sum_by_hand() {
+    let (a, r) = hand_example();
+    let b = Operator::MinBoundedSum.compose(&a, &r).unwrap();
+    assert_relative_eq!(b.raw(), &[0.5, 0.9, 0.7, 0.3][..], max_relative = HAND);
+    let expected = [5.0 / 24.0, 9.0 / 24.0, 7.0 / 24.0, 3.0 / 24.0];
+    assert_relative_eq!(b.normalized(), &expected[..], max_relative = HAND);
+
+    let r = MembershipMatrix::from_rows(&[[0.9, 0.1], [0.8, 0.2]]).unwrap();
+    let capped = Operator::MinBoundedSum.compose(&[0.6, 0.6], &r).unwrap();
+    assert_relative_eq!(capped.raw(), &[1.0, 0.3][..], max_relative = HAND);
+}
+
+/// A two-level evaluation by hand. Goal weights F = (0.6, 0.4) over A and B; A weights
+/// D = (0.5, 0.5) over A1, A2. Rows: A1 (0.2, 0.8), A2 (0.6, 0.4), B (1, 0); grade scores
+/// (1, 0).
+///   Weighted average: G_A = (0.1 + 0.3, 0.4 + 0.2) = (0.4, 0.6);
+///     E = 0.6·(0.4, 0.6) + 0.4·(1, 0) = (0.64, 0.36); verdict grade 0; score 0.64;
+///     contributions A: 0.6·(0.4, 0.6) = (0.24, 0.36), B: (0.4, 0).
+///   Zadeh: G_A = (max(0.2, 0.5), max(0.5, 0.4)) = (0.5, 0.5);
+///     E = (max(0.5, 0.4), max(0.5, 0)) = (0.5, 0.5): a tie.
+#[test]
+fn two_level_evaluation_by_hand() {
+    let hierarchy = Hierarchy::new(Criterion::weighted(
+        "Goal",
+        Weights::new(&[0.6, 0.4]).unwrap(),
+        [
+            Criterion::weighted(
+                "A",
+                Weights::new(&[0.5, 0.5]).unwrap(),
+                ["A1", "A2"].map(Criterion::leaf),
+            ),
+            Criterion::leaf("B"),
+        ],
+    ))
+    .unwrap();
+    let grades = Grades::with_scores(["good", "bad"], [1.0, 0.0]).unwrap();
+    let evaluator = Evaluator::new(hierarchy, grades, &AhpOptions::default()).unwrap();
+    let r = MembershipMatrix::from_rows(&[[0.2, 0.8], [0.6, 0.4], [1.0, 0.0]]).unwrap();
+
+    let e = evaluator.evaluate(&r).unwrap();
+    let a = evaluator.hierarchy().find("A").unwrap();
+    assert_relative_eq!(
+        e.vector_of(a).unwrap(),
+        &[0.4, 0.6][..],
+        max_relative = HAND
+    );
+    assert_relative_eq!(e.result(), &[0.64, 0.36][..], max_relative = HAND);
+    assert_eq!(e.verdict().grade, 0);
+    assert!(!e.verdict().tied);
+    assert_relative_eq!(e.score().unwrap(), 0.64, max_relative = HAND);
+    let parts = e.contributions();
+    assert_eq!(parts[0].name, "A");
+    assert_relative_eq!(
+        &parts[0].weighted[..],
+        &[0.24, 0.36][..],
+        max_relative = HAND
+    );
+    assert_relative_eq!(&parts[1].weighted[..], &[0.4, 0.0][..], max_relative = HAND);
+
+    let zadeh = evaluator
+        .clone()
+        .with_operator(Operator::ZadehMinMax)
+        .evaluate(&r)
+        .unwrap();
+    assert_eq!(zadeh.vector_of(a).unwrap(), &[0.5, 0.5]);
+    assert_eq!(zadeh.result(), &[0.5, 0.5]);
+    assert!(zadeh.verdict().tied);
 }
