@@ -1,10 +1,13 @@
-//! Weights and consistency of one judgment matrix, per method and order, and the synthesis of
-//! a two-level hierarchy. Compare figures as ratios within one run (e.g. eigenvector against
+//! Weights and consistency of one judgment matrix, per method and order; the synthesis of the
+//! source paper's two-level hierarchy; and one fuzzy evaluation of it. Compare figures as ratios within one run (e.g. eigenvector against
 //! geometric mean at the same order): the machines are shared and absolute times drift.
 
 use std::hint::black_box;
 
-use ahp_fce::{AhpOptions, Criterion, Hierarchy, JudgmentMatrix, WeightingMethod};
+use ahp_fce::{
+    AhpOptions, Criterion, Evaluator, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix,
+    Operator, WeightingMethod,
+};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion as Bench};
 
 /// A reproducible order-t matrix on Saaty's scale, mildly inconsistent like real judgments.
@@ -47,19 +50,40 @@ fn single_matrix(c: &mut Bench) {
     group.finish();
 }
 
-fn hierarchy(c: &mut Bench) {
-    // The source paper's shape: a goal over three criteria, four indicators under each.
+/// The source paper's shape: a goal over three criteria, four indicators under each.
+fn paper_hierarchy() -> Hierarchy {
     let criteria = ["U1", "U2", "U3"].map(|name| {
         let leaves = (1..=4).map(|k| Criterion::leaf(format!("{name}{k}")));
         Criterion::judged(name, matrix(4), leaves)
     });
-    let tree = Hierarchy::new(Criterion::judged("U", matrix(3), criteria))
-        .expect("the paper's shape is a valid hierarchy");
+    Hierarchy::new(Criterion::judged("U", matrix(3), criteria))
+        .expect("the paper's shape is a valid hierarchy")
+}
+
+fn hierarchy(c: &mut Bench) {
+    let tree = paper_hierarchy();
     let options = AhpOptions::default();
     c.bench_function("synthesize_3x4_hierarchy", |bench| {
         bench.iter(|| black_box(&tree).synthesize(&options))
     });
 }
 
-criterion_group!(benches, single_matrix, hierarchy);
+fn evaluation(c: &mut Bench) {
+    let grades = Grades::with_scores(["A", "B", "C", "D"], [4.0, 3.0, 2.0, 1.0])
+        .expect("four distinct grades");
+    let evaluator = Evaluator::new(paper_hierarchy(), grades, &AhpOptions::default())
+        .expect("the paper's hierarchy synthesizes");
+    let votes: Vec<[u32; 4]> = (0..12u32).map(|k| [k % 4, 3, 4 - k % 4, 3]).collect();
+    let memberships = MembershipMatrix::from_votes(&votes, Some(10)).expect("ten votes a row");
+    let mut group = c.benchmark_group("evaluate_paper_model");
+    for operator in [Operator::WeightedAverage, Operator::ZadehMinMax] {
+        let evaluator = evaluator.clone().with_operator(operator);
+        group.bench_function(format!("{operator:?}"), |bench| {
+            bench.iter(|| evaluator.evaluate(black_box(&memberships)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, single_matrix, hierarchy, evaluation);
 criterion_main!(benches);

@@ -42,7 +42,7 @@ pub enum Operator {
 impl Operator {
     /// Composes `weights` (one per row) with the membership matrix.
     ///
-    /// The weights form a fuzzy set over the indicators: each in [0, 1]. AHP [`Weights`]
+    /// The weights form a fuzzy set over the indicators: each in [0, 1]. AHP [`Weights`](crate::Weights)
     /// qualify (pass `weights.as_slice()`), and so do a one-hot vector or weights that do not
     /// sum to 1, as the min–max operators allow.
     ///

@@ -156,16 +156,17 @@ pub enum Error {
     /// Power iteration for the principal eigenvector did not settle.
     #[error(
         "the principal eigenvector did not converge within {iterations} power iterations and \
-         {squarings} squarings (last change {change:e}, needed at most {tolerance:e}); the \
+         {inverse_steps} inverse-iteration steps (the ratios (Bw)_x / w_x still differ by {spread:e}, needed at \
+         most {tolerance:e}); the \
          judgments are too extreme for the eigenvector to be determined in double precision"
     )]
     EigenvectorNotConverged {
         /// Power iterations performed.
         iterations: usize,
-        /// Squarings of the matrix performed after them.
-        squarings: usize,
-        /// The largest relative change of a weight in the last iteration.
-        change: f64,
+        /// Shifted inverse-iteration steps performed after them.
+        inverse_steps: usize,
+        /// The last relative spread of (Bw)_x / w_x over x.
+        spread: f64,
         /// The tolerance that was not reached.
         tolerance: f64,
     },

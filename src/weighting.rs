@@ -191,10 +191,12 @@ pub enum WeightingMethod {
     /// The principal (Perron) right eigenvector, Bw = λmax·w, normalized to sum 1 (Saaty's
     /// original method).
     ///
-    /// Power iteration from the geometric-mean weights, until no weight changes by more than
-    /// [`tolerance::EIGENVECTOR`] relative, within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`];
-    /// if that is not enough (extreme judgments, where |λ₂| nears λ₁), repeated squaring of B,
-    /// at most [`tolerance::EIGENVECTOR_MAX_SQUARINGS`] times.
+    /// Power iteration from the geometric-mean weights until the ratios (Bw)_x / w_x agree to
+    /// [`tolerance::EIGENVECTOR`] relative (which certifies λmax and Bw = λmax·w to that
+    /// accuracy), within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`]; if that is not enough
+    /// (extreme judgments, where |λ₂| nears λ₁ in modulus), shifted inverse iteration, at most
+    /// [`tolerance::EIGENVECTOR_MAX_INVERSE_STEPS`] steps, whose best result is accepted if
+    /// it reaches [`tolerance::EIGENVECTOR_ACCEPTABLE`].
     Eigenvector,
     /// The normalized-column mean: divide each column by its sum, then average each row.
     ArithmeticMean,
@@ -255,42 +257,85 @@ fn geometric_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
 fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
     let b = matrix.view();
     let mut w = geometric_mean(matrix)?.values;
-    let mut change = f64::INFINITY;
+    let mut spread = f64::INFINITY;
     // Power iteration settles in a few dozen steps for judgments on any practical scale.
     for _ in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
-        let next = normalized(b.dot(&w));
-        change = relative_change(&next, &w);
-        w = next;
-        if change <= tolerance::EIGENVECTOR {
+        let bw = b.dot(&w);
+        spread = collatz_wielandt_spread(&bw, &w);
+        if spread <= tolerance::EIGENVECTOR {
             return Weights::from_unnormalized(w.as_slice().unwrap_or(&[]));
         }
+        w = normalized(bw);
     }
-    // When |λ₂| is close to λ₁ (extreme judgments), square instead: after k squarings, one
-    // multiplication applies B^(2^k), so the error shrinks like |λ₂/λ₁|^(2^k). Squaring the
-    // balanced matrix C = D⁻¹BD with D = diag(w) keeps the sought vector near all-ones, so
-    // components many orders of magnitude apart do not underflow; entries are rescaled by the
-    // largest after each squaring to stay finite.
-    let scale = w.clone();
-    let mut power = Array2::from_shape_fn(b.dim(), |(x, y)| b[[x, y]] * scale[y] / scale[x]);
-    let mut z = Array1::from_elem(w.len(), 1.0 / w.len() as f64);
-    for _ in 0..tolerance::EIGENVECTOR_MAX_SQUARINGS {
-        power = power.dot(&power);
-        let largest = power.iter().copied().fold(0.0, f64::max);
-        power /= largest;
-        let next = normalized(power.dot(&z));
-        change = relative_change(&next, &z);
-        z = next;
-        if change <= tolerance::EIGENVECTOR {
-            let unscaled: Vec<f64> = z.iter().zip(scale.iter()).map(|(z, s)| z * s).collect();
-            return Weights::from_unnormalized(&unscaled);
+    // When |λ₂| is close to λ₁ in modulus (extreme judgments), power iteration crawls. Inverse
+    // iteration with the shift σ = max_x (Bw)_x / w_x ≥ λ₁ converges by the factor
+    // |λ₁ − σ| / |λ₂ − σ| instead, which is tiny however close |λ₂| is to λ₁.
+    let mut best = (spread, w.clone());
+    for _ in 0..tolerance::EIGENVECTOR_MAX_INVERSE_STEPS {
+        let bw = b.dot(&w);
+        let shift = bw
+            .iter()
+            .zip(w.iter())
+            .map(|(s, x)| s / x)
+            .fold(0.0, f64::max);
+        let mut shifted = b.to_owned();
+        shifted.diag_mut().mapv_inplace(|d| d - shift);
+        let Some(next) = solve(shifted, w.clone()) else {
+            break;
+        };
+        w = normalized(next);
+        spread = collatz_wielandt_spread(&b.dot(&w), &w);
+        if spread <= tolerance::EIGENVECTOR {
+            return Weights::from_unnormalized(w.as_slice().unwrap_or(&[]));
+        }
+        if spread < best.0 {
+            best = (spread, w.clone());
         }
     }
+    // Rounding can hold the smallest weights of extreme matrices just above the target.
+    if best.0 <= tolerance::EIGENVECTOR_ACCEPTABLE {
+        return Weights::from_unnormalized(best.1.as_slice().unwrap_or(&[]));
+    }
+    spread = best.0;
     Err(Error::EigenvectorNotConverged {
         iterations: tolerance::EIGENVECTOR_MAX_ITERATIONS,
-        squarings: tolerance::EIGENVECTOR_MAX_SQUARINGS,
-        change,
+        inverse_steps: tolerance::EIGENVECTOR_MAX_INVERSE_STEPS,
+        spread,
         tolerance: tolerance::EIGENVECTOR,
     })
+}
+
+/// Solves A·x = y by Gaussian elimination with partial pivoting. A pivot that is exactly zero
+/// (the shift hit λ₁ on the nose) is nudged to a rounding-sized value, as inverse iteration
+/// only needs the direction of x. `None` if anything comes out non-finite.
+fn solve(mut a: Array2<f64>, mut y: Array1<f64>) -> Option<Array1<f64>> {
+    let n = y.len();
+    let nudge = f64::EPSILON * a.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    for k in 0..n {
+        let pivot_row = (k..n).max_by(|&i, &j| a[[i, k]].abs().total_cmp(&a[[j, k]].abs()))?;
+        if pivot_row != k {
+            for c in 0..n {
+                a.swap([k, c], [pivot_row, c]);
+            }
+            y.swap(k, pivot_row);
+        }
+        if a[[k, k]] == 0.0 {
+            a[[k, k]] = nudge.max(f64::MIN_POSITIVE);
+        }
+        for i in k + 1..n {
+            let factor = a[[i, k]] / a[[k, k]];
+            for c in k..n {
+                a[[i, c]] -= factor * a[[k, c]];
+            }
+            y[i] -= factor * y[k];
+        }
+    }
+    let mut x = Array1::zeros(n);
+    for k in (0..n).rev() {
+        let tail: f64 = (k + 1..n).map(|c| a[[k, c]] * x[c]).sum();
+        x[k] = (y[k] - tail) / a[[k, k]];
+    }
+    x.iter().all(|v| v.is_finite()).then_some(x)
 }
 
 fn normalized(v: Array1<f64>) -> Array1<f64> {
@@ -298,18 +343,23 @@ fn normalized(v: Array1<f64>) -> Array1<f64> {
     v / sum
 }
 
-/// The largest relative change of any component; NaN counts as no convergence.
-fn relative_change(next: &Array1<f64>, previous: &Array1<f64>) -> f64 {
-    next.iter()
-        .zip(previous.iter())
-        .map(|(n, o)| ((n - o) / n).abs())
-        .fold(0.0, |acc, c| {
-            if c.is_nan() {
-                f64::INFINITY
-            } else {
-                acc.max(c)
-            }
-        })
+/// max_x r_x / min_x r_x − 1 for r_x = (Bw)_x / w_x. By the Collatz–Wielandt bounds λmax lies
+/// between min r and max r, so a small spread certifies both λmax and Bw = λmax·w. NaN (from
+/// an underflowed component) counts as no convergence.
+fn collatz_wielandt_spread(bw: &Array1<f64>, w: &Array1<f64>) -> f64 {
+    let (low, high) = bw
+        .iter()
+        .zip(w.iter())
+        .map(|(s, x)| s / x)
+        .fold((f64::INFINITY, 0.0f64), |(low, high), r| {
+            (low.min(r), high.max(r))
+        });
+    let spread = high / low - 1.0;
+    if spread.is_nan() {
+        f64::INFINITY
+    } else {
+        spread
+    }
 }
 
 fn arithmetic_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
