@@ -3,6 +3,7 @@
 use ndarray::{Array2, ArrayRef2, ArrayView2};
 
 use crate::error::{Error, Result};
+use crate::nested::rows_to_array;
 use crate::tolerance;
 use crate::weighting::{WeightingMethod, Weights};
 
@@ -132,27 +133,12 @@ impl JudgmentMatrix {
     /// As [`JudgmentMatrix::from_array`], plus [`Error::RaggedRow`] for a row whose length
     /// differs from the number of rows.
     pub fn from_rows<R: AsRef<[f64]>>(rows: &[R]) -> Result<Self> {
-        let order = rows.len();
-        if order == 0 {
-            return Err(Error::Empty {
-                what: "judgment matrix",
-            });
-        }
-        let mut entries = Array2::zeros((order, order));
-        for (row, values) in rows.iter().enumerate() {
-            let values = values.as_ref();
-            if values.len() != order {
-                return Err(Error::RaggedRow {
-                    row,
-                    len: values.len(),
-                    expected: order,
-                });
-            }
-            for (col, &value) in values.iter().enumerate() {
-                entries[[row, col]] = value;
-            }
-        }
-        Self::from_array(&entries)
+        Self::from_array(&rows_to_array(
+            rows,
+            Some(rows.len()),
+            "judgment matrix",
+            |&v| v,
+        )?)
     }
 
     /// Builds the matrix from its upper triangle in row order, `b_01, b_02, …, b_0(t−1), b_12,

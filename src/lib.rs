@@ -75,6 +75,7 @@ pub mod evaluation;
 pub mod hierarchy;
 pub mod judgment;
 pub mod membership;
+mod nested;
 pub mod tolerance;
 pub mod weighting;
 

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use ndarray::{Array2, ArrayRef2, ArrayView1, ArrayView2};
 
 use crate::error::{Error, Result};
+use crate::nested::rows_to_array;
 use crate::tolerance;
 
 /// The ordered comment set Y = (y_1, …, y_m): at least two uniquely named grades, optionally
@@ -220,7 +221,7 @@ impl MembershipMatrix {
     /// # Errors
     /// As [`MembershipMatrix::from_array`], plus [`Error::RaggedRow`].
     pub fn from_rows<R: AsRef<[f64]>>(rows: &[R]) -> Result<Self> {
-        Self::from_array(&rows_to_array(rows, |&v| v)?)
+        Self::from_array(&rows_to_array(rows, None, "membership matrix", |&v| v)?)
     }
 
     /// Degrees from expert votes: r_h = V_h / V for each row, where `counts[row][h]` experts put
@@ -231,7 +232,7 @@ impl MembershipMatrix {
     /// for V = 0; [`Error::VoteTotal`] when a row's votes do not add up to V (a count above V
     /// included).
     pub fn from_votes<R: AsRef<[u32]>>(counts: &[R], experts: Option<u32>) -> Result<Self> {
-        let counts = rows_to_array(counts, |&c| u64::from(c))?;
+        let counts = rows_to_array(counts, None, "membership matrix", |&c| u64::from(c))?;
         let mut degrees = Array2::zeros(counts.dim());
         for (row, votes) in counts.rows().into_iter().enumerate() {
             let total: u64 = votes.sum();
@@ -329,34 +330,6 @@ impl MembershipMatrix {
             .map(|r| r.to_vec())
             .collect()
     }
-}
-
-/// Copies nested rows into an array, rejecting an empty list and ragged rows.
-fn rows_to_array<T, U: Clone + Default, R: AsRef<[T]>>(
-    rows: &[R],
-    convert: impl Fn(&T) -> U,
-) -> Result<Array2<U>> {
-    let Some(first) = rows.first() else {
-        return Err(Error::Empty {
-            what: "membership matrix",
-        });
-    };
-    let width = first.as_ref().len();
-    let mut array = Array2::from_elem((rows.len(), width), U::default());
-    for (row, values) in rows.iter().enumerate() {
-        let values = values.as_ref();
-        if values.len() != width {
-            return Err(Error::RaggedRow {
-                row,
-                len: values.len(),
-                expected: width,
-            });
-        }
-        for (col, value) in values.iter().enumerate() {
-            array[[row, col]] = convert(value);
-        }
-    }
-    Ok(array)
 }
 
 impl TryFrom<Vec<Vec<f64>>> for MembershipMatrix {
