@@ -412,6 +412,106 @@ pub enum Error {
         value: f64,
     },
 
+    /// A Likert scale with fewer than two levels, or a rank scale over no items.
+    #[error("a scale needs at least 2 answer categories, but this one has {categories}")]
+    InvalidScale {
+        /// The number of categories declared.
+        categories: u32,
+    },
+
+    /// A rank scale whose length differs from the number of items ranked.
+    #[error("the rank scale ranks {ranked} items, but the table has {items} items")]
+    RankScaleMismatch {
+        /// Items in the table.
+        items: usize,
+        /// Items the scale ranks.
+        ranked: u32,
+    },
+
+    /// Two survey items with the same name.
+    #[error("the item `{name}` appears twice")]
+    DuplicateItem {
+        /// The repeated name.
+        name: String,
+    },
+
+    /// A survey item whose name is empty.
+    #[error("item {index} has an empty name")]
+    EmptyItemName {
+        /// Index of the item.
+        index: usize,
+    },
+
+    /// An answer outside the declared scale.
+    #[error(
+        "respondent {respondent} answered {value} for `{item}`, outside the scale {min} to {max}"
+    )]
+    OffScale {
+        /// Index of the respondent (data row, from 0).
+        respondent: usize,
+        /// The item's name.
+        item: String,
+        /// The answer.
+        value: u32,
+        /// The smallest valid answer.
+        min: u32,
+        /// The largest valid answer.
+        max: u32,
+    },
+
+    /// One respondent giving the same rank to two items.
+    #[error("respondent {respondent} gave rank {rank} to both `{first}` and `{second}`")]
+    RepeatedRank {
+        /// Index of the respondent (data row, from 0).
+        respondent: usize,
+        /// The repeated rank.
+        rank: u32,
+        /// The first item with that rank.
+        first: String,
+        /// The second item with that rank.
+        second: String,
+    },
+
+    /// A CSV cell that is neither empty (missing) nor a whole number.
+    #[error("line {line}, column `{item}`: `{text}` is not a whole number (leave the cell empty for a missing answer)")]
+    NotANumber {
+        /// The line of the file (the header is line 1).
+        line: u64,
+        /// The column's item name.
+        item: String,
+        /// The cell's text.
+        text: String,
+    },
+
+    /// A CSV file that cannot be read as CSV (wrong number of fields, bad UTF-8, I/O).
+    #[error("line {line}: {message}")]
+    Csv {
+        /// The line of the file, where known (0 otherwise).
+        line: u64,
+        /// What the CSV reader reported.
+        message: String,
+    },
+
+    /// An error in one line of a data file.
+    #[error("line {line}: {source}")]
+    AtLine {
+        /// The line of the file (the header is line 1).
+        line: u64,
+        /// What went wrong there.
+        source: Box<Error>,
+    },
+
+    /// Percentages that do not add up to 100 within their rounding.
+    #[error("percentages in row {row} add up to {sum}, not 100 (within {tolerance})")]
+    PercentageSum {
+        /// Row index.
+        row: usize,
+        /// The sum found.
+        sum: f64,
+        /// The tolerance that was exceeded.
+        tolerance: f64,
+    },
+
     /// An error in the data of one evaluated object.
     #[error("in object `{object}`: {source}")]
     InObject {
@@ -440,7 +540,8 @@ impl Error {
         }
     }
 
-    /// The innermost error, past any [`Error::InNode`] and [`Error::InObject`] wrappers.
+    /// The innermost error, past any [`Error::InNode`], [`Error::InObject`] and
+    /// [`Error::AtLine`] wrappers.
     ///
     /// ```
     /// use ahp_fce::{Error, JudgmentMatrix};
@@ -449,7 +550,9 @@ impl Error {
     /// ```
     pub fn root_cause(&self) -> &Error {
         match self {
-            Error::InNode { source, .. } | Error::InObject { source, .. } => source.root_cause(),
+            Error::InNode { source, .. }
+            | Error::InObject { source, .. }
+            | Error::AtLine { source, .. } => source.root_cause(),
             other => other,
         }
     }

@@ -28,6 +28,9 @@
 //!    E = F ∘ G, to any depth, and reports E, the grade by maximum membership, a weighted score
 //!    and each criterion's contribution; several objects are ranked by score.
 //!
+//! Both halves start from questionnaires: [`survey`] turns responses into item statistics, key
+//! factors and membership rows, and combines several experts' judgments into one.
+//!
 //! The method follows Gupta, "Intelligent Optimization of Management Mode of Small and
 //! Medium-sized E-commerce Enterprises" (the source paper; section 3.2 for the AHP formulas,
 //! section 2.3 for the fuzzy evaluation).
@@ -54,6 +57,7 @@
 //! ## Features
 //! - `serde` (default): `Serialize`/`Deserialize` for every public data type. Types with an
 //!   invariant deserialize through their validating constructors.
+//! - `csv` (default): [`survey::ResponseTable::from_csv`].
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -76,6 +80,7 @@ pub mod hierarchy;
 pub mod judgment;
 pub mod membership;
 mod nested;
+pub mod survey;
 pub mod tolerance;
 pub mod weighting;
 

@@ -600,3 +600,174 @@ mod serde_round_trips {
         );
     }
 }
+
+mod survey {
+    use ahp_fce::survey::{
+        aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean, ResponseTable,
+        Scale,
+    };
+    use ahp_fce::{AhpOptions, Error, JudgmentMatrix, Weights};
+
+    const RANK4: Scale = Scale::Rank { items: 4 };
+
+    #[test]
+    fn tables_reject_bad_items_scales_and_answers() {
+        let rows = || vec![vec![Some(1), Some(2)]];
+        assert_eq!(
+            ResponseTable::new(["a", "a"], Scale::Likert { levels: 5 }, rows()),
+            Err(Error::DuplicateItem { name: "a".into() })
+        );
+        assert_eq!(
+            ResponseTable::new(["a", "b"], Scale::Likert { levels: 1 }, rows()),
+            Err(Error::InvalidScale { categories: 1 })
+        );
+        assert_eq!(
+            ResponseTable::new(["a", "b"], Scale::Rank { items: 3 }, rows()),
+            Err(Error::RankScaleMismatch {
+                items: 2,
+                ranked: 3
+            })
+        );
+        assert_eq!(
+            ResponseTable::new(
+                ["a", "b"],
+                Scale::Likert { levels: 5 },
+                vec![vec![Some(1), Some(2)], vec![Some(6), None]]
+            ),
+            Err(Error::OffScale {
+                respondent: 1,
+                item: "a".into(),
+                value: 6,
+                min: 1,
+                max: 5
+            })
+        );
+        assert!(matches!(
+            ResponseTable::new(["a", "b"], Scale::Likert { levels: 5 }, vec![vec![Some(1)]]),
+            Err(Error::RaggedRow { row: 0, .. })
+        ));
+    }
+
+    fn csv_error(text: &str) -> Error {
+        ResponseTable::from_csv(text.as_bytes(), RANK4).unwrap_err()
+    }
+
+    #[test]
+    fn broken_csv_files_each_give_their_error() {
+        assert!(matches!(csv_error(""), Error::Empty { .. }));
+        assert_eq!(
+            csv_error("a,b,c,d\n1,2,3,4\n2,1,three,4\n"),
+            Error::NotANumber {
+                line: 3,
+                item: "c".into(),
+                text: "three".into()
+            }
+        );
+        assert_eq!(
+            csv_error("a,b,c,d\n1,2,3,-4\n"),
+            Error::NotANumber {
+                line: 2,
+                item: "d".into(),
+                text: "-4".into()
+            }
+        );
+        assert_eq!(
+            csv_error("a,b,c,d\n1,2,3,4\n1,2,5,4\n"),
+            Error::AtLine {
+                line: 3,
+                source: Box::new(Error::OffScale {
+                    respondent: 1,
+                    item: "c".into(),
+                    value: 5,
+                    min: 1,
+                    max: 4
+                })
+            }
+        );
+        let repeated = csv_error("a,b,c,d\n1,2,3,4\n\n4,1,1,2\n");
+        assert_eq!(
+            repeated.root_cause(),
+            &Error::RepeatedRank {
+                respondent: 1,
+                rank: 1,
+                first: "b".into(),
+                second: "c".into()
+            }
+        );
+        assert!(repeated.to_string().starts_with("line 4: "), "{repeated}");
+        assert_eq!(
+            csv_error("a,b,c,d\n1,2,3\n"),
+            Error::Csv {
+                line: 2,
+                message: "expected 4 fields like the header, found 3".into()
+            }
+        );
+        assert_eq!(
+            csv_error("a,b,,d\n1,2,3,4\n"),
+            Error::EmptyItemName { index: 2 }
+        );
+        assert_eq!(
+            csv_error("a,b,a,d\n"),
+            Error::DuplicateItem { name: "a".into() }
+        );
+        assert!(matches!(
+            csv_error("a,b,c\n"),
+            Error::RankScaleMismatch { .. }
+        ));
+    }
+
+    #[test]
+    fn csv_missing_cells_are_counted_not_dropped() {
+        let table =
+            ResponseTable::from_csv("a,b,c,d\n1,2,3,4\n, 1 ,,\n".as_bytes(), RANK4).unwrap();
+        let stats = table.statistics();
+        assert_eq!((stats[0].valid, stats[0].missing), (1, 1));
+        assert_eq!(stats[0].standard_deviation, None);
+        assert_eq!((stats[1].valid, stats[1].mean), (2, Some(3.5)));
+        let frequencies = table.frequencies(1).unwrap();
+        assert_eq!(
+            (frequencies.counts.clone(), frequencies.missing),
+            (vec![1, 1, 0, 0], 0)
+        );
+        assert!(table.frequencies(4).is_err());
+    }
+
+    #[test]
+    fn group_aggregation_checks_its_inputs() {
+        let three = JudgmentMatrix::from_upper_triangle(&[2.0, 3.0, 4.0]).unwrap();
+        let two = JudgmentMatrix::from_upper_triangle(&[2.0]).unwrap();
+        assert!(matches!(
+            aggregate_judgments(&[], None),
+            Err(Error::Empty { .. })
+        ));
+        let err = aggregate_judgments(&[three.clone(), two], None).unwrap_err();
+        assert!(err.to_string().starts_with("in object `expert 1`"), "{err}");
+        let weights = Weights::new(&[0.5, 0.5]).unwrap();
+        assert!(matches!(
+            aggregate_judgments(std::slice::from_ref(&three), Some(&weights)),
+            Err(Error::LengthMismatch { .. })
+        ));
+        let w = Weights::new(&[0.2, 0.8]).unwrap();
+        let short = Weights::new(&[1.0]).unwrap();
+        assert!(aggregate_priorities(&[w, short], None, PriorityMean::Geometric).is_err());
+
+        // Typed reciprocals (0.333 for 1/3) still give an exactly reciprocal group matrix.
+        let typed = JudgmentMatrix::from_rows(&[[1.0, 3.0], [0.333, 1.0]]).unwrap();
+        let group = aggregate_judgments(&[typed.clone(), typed], None).unwrap();
+        assert_eq!(group.get(0, 1).unwrap() * group.get(1, 0).unwrap(), 1.0);
+
+        let report = GroupJudgment::aggregate(
+            &[three.clone(), three.transpose()],
+            None,
+            &AhpOptions::default(),
+        )
+        .unwrap();
+        // Opposite experts cancel: the group is indifferent.
+        assert!(report
+            .matrix
+            .view()
+            .iter()
+            .all(|&b| (b - 1.0).abs() < 1e-15));
+        assert_eq!(report.experts.len(), 2);
+    }
+}

@@ -33,18 +33,18 @@ const EIGEN: f64 = 1e-9;
 const EIGEN_WEIGHTS: f64 = 1e-9;
 
 /// A positive vector of 1..=max_len entries spanning four orders of magnitude.
-fn positive_vector(max_len: usize) -> impl Strategy<Value = Vec<f64>> {
+pub(crate) fn positive_vector(max_len: usize) -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(0.01f64..100.0, 1..=max_len)
 }
 
 /// Indices into Saaty's scale for the upper triangle of an order-t matrix.
-fn scale_upper(t: usize) -> impl Strategy<Value = Vec<f64>> {
+pub(crate) fn scale_upper(t: usize) -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(0..SAATY_SCALE.len(), t * (t - 1) / 2)
         .prop_map(|idx| idx.into_iter().map(|i| SAATY_SCALE[i]).collect())
 }
 
 /// A reciprocal matrix of order 1..=max_t on Saaty's 1–9 scale.
-fn saaty_matrix(max_t: usize) -> impl Strategy<Value = JudgmentMatrix> {
+pub(crate) fn saaty_matrix(max_t: usize) -> impl Strategy<Value = JudgmentMatrix> {
     (1..=max_t)
         .prop_flat_map(scale_upper)
         .prop_map(|upper| JudgmentMatrix::from_upper_triangle(&upper).unwrap())
@@ -465,6 +465,128 @@ proptest! {
             let other = evaluator.clone().with_operator(operator).evaluate(&r).unwrap();
             prop_assert!(other.result().iter().all(|e| e.is_finite() && *e >= 0.0));
             assert_abs_diff_eq!(other.result().iter().sum::<f64>(), 1.0, epsilon = EXACT);
+        }
+    }
+}
+
+mod survey {
+    use super::{positive_vector, saaty_matrix, EXACT};
+    use ahp_fce::survey::{aggregate_judgments, ItemStatistics, ResponseTable, Scale};
+    use ahp_fce::{AhpOptions, JudgmentMatrix, Weights};
+    use approx::{assert_abs_diff_eq, assert_relative_eq};
+    use proptest::prelude::*;
+
+    /// m items and up to 30 respondents, each a random ranking with some ranks left out.
+    fn rankings() -> impl Strategy<Value = (u32, Vec<Vec<Option<u32>>>)> {
+        (2..=6u32).prop_flat_map(|m| {
+            let respondent = (
+                Just((1..=m).collect::<Vec<u32>>()).prop_shuffle(),
+                prop::collection::vec(prop::bool::weighted(0.85), m as usize),
+            )
+                .prop_map(|(ranks, kept)| {
+                    ranks
+                        .into_iter()
+                        .zip(kept)
+                        .map(|(r, k)| k.then_some(r))
+                        .collect::<Vec<_>>()
+                });
+            (Just(m), prop::collection::vec(respondent, 1..30))
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn complete_rankings_score_m_m_plus_1_over_2((m, rows) in rankings()) {
+            let items: Vec<String> = (0..m).map(|i| format!("item {i}")).collect();
+            let table = ResponseTable::new(items, Scale::Rank { items: m }, rows).unwrap();
+            for (r, row) in table.rows().enumerate() {
+                if row.iter().all(Option::is_some) {
+                    let total: f64 = (0..m as usize).map(|i| table.scores(i).nth(r).flatten().unwrap()).sum();
+                    prop_assert_eq!(total, f64::from(m * (m + 1) / 2));
+                }
+            }
+        }
+
+        #[test]
+        fn statistics_hang_together(
+            scores in prop::collection::vec(prop::option::weighted(0.9, -50.0f64..50.0), 0..40),
+            shift in -100.0f64..100.0,
+        ) {
+            let s = ItemStatistics::of("x", scores.clone());
+            prop_assert_eq!(s.valid + s.missing, scores.len());
+            if let (Some(var), Some(sd), Some(se)) = (s.variance, s.standard_deviation, s.standard_error) {
+                assert_relative_eq!(var, sd * sd, max_relative = EXACT);
+                assert_relative_eq!(se, sd / (s.valid as f64).sqrt(), max_relative = EXACT);
+            } else {
+                prop_assert!(s.valid < 2);
+            }
+            let shifted = ItemStatistics::of("x", scores.iter().map(|x| x.map(|v| v + shift)));
+            if let (Some(m), Some(ms)) = (s.mean, shifted.mean) {
+                // Sums of up to 40 values below 150 in size: 1e-11 absolute.
+                assert_abs_diff_eq!(ms, m + shift, epsilon = 1e-11);
+            }
+            if let (Some(sd), Some(sds)) = (s.standard_deviation, shifted.standard_deviation) {
+                assert_abs_diff_eq!(sds, sd, epsilon = 1e-9);
+            }
+        }
+
+        #[test]
+        fn aij_of_identical_matrices_is_that_matrix(b in saaty_matrix(9), k in 1..5usize) {
+            let group = aggregate_judgments(&vec![b.clone(); k], None).unwrap();
+            for (g, x) in group.view().iter().zip(b.view().iter()) {
+                assert_relative_eq!(*g, *x, max_relative = EXACT);
+            }
+        }
+
+        #[test]
+        fn aij_is_reciprocal(
+            (matrices, raw) in (2..=8usize).prop_flat_map(|t| (
+                prop::collection::vec(super::scale_upper(t), 1..6),
+                positive_vector(6),
+            ))
+        ) {
+            let matrices: Vec<JudgmentMatrix> = matrices
+                .iter()
+                .map(|u| JudgmentMatrix::from_upper_triangle(u).unwrap())
+                .collect();
+            let weights = (raw.len() >= matrices.len())
+                .then(|| Weights::from_unnormalized(&raw[..matrices.len()]).unwrap());
+            let group = aggregate_judgments(&matrices, weights.as_ref()).unwrap();
+            let t = group.order();
+            for x in 0..t {
+                for y in 0..t {
+                    let product = group.get(x, y).unwrap() * group.get(y, x).unwrap();
+                    assert_relative_eq!(product, 1.0, max_relative = 1e-15);
+                }
+            }
+        }
+
+        #[test]
+        fn aij_of_consistent_matrices_is_consistent(
+            vectors in (2..=9usize).prop_flat_map(|t| prop::collection::vec(
+                prop::collection::vec(0.05f64..20.0, t), 1..5))
+        ) {
+            let matrices: Vec<JudgmentMatrix> = vectors
+                .iter()
+                .map(|v| JudgmentMatrix::from_weight_ratios(&Weights::from_unnormalized(v).unwrap()).unwrap())
+                .collect();
+            let group = aggregate_judgments(&matrices, None).unwrap();
+            let report = AhpOptions::default().analyze(&group).unwrap().consistency;
+            assert_abs_diff_eq!(report.ci, 0.0, epsilon = EXACT);
+        }
+
+        #[test]
+        fn arbitrary_csv_never_panics(
+            text in prop_oneof![".{0,200}", "[1-5a,\"\n\r ]{0,200}"],
+            m in 2..5u32,
+        ) {
+            for scale in [Scale::Rank { items: m }, Scale::Likert { levels: m }] {
+                if let Ok(table) = ResponseTable::from_csv(text.as_bytes(), scale) {
+                    for s in table.statistics() {
+                        prop_assert!(s.mean.is_none_or(f64::is_finite));
+                    }
+                }
+            }
         }
     }
 }

@@ -400,3 +400,45 @@ fn two_level_evaluation_by_hand() {
     assert_eq!(zadeh.result(), &[0.5, 0.5]);
     assert!(zadeh.verdict().tied);
 }
+
+/// Table 1 of Li, Zhang & Han, "Research on Risk Analysis and Countermeasures of Micro Store
+/// Operation Model", section 4.5: 215 valid cases, no missing; per area the mean (2 decimals),
+/// standard error, standard deviation and variance (as printed). The shipped responses were
+/// built to reproduce them (examples/data/micro_store/build_table1_data.py); every statistic
+/// computed from them must round to the printed figure.
+#[test]
+fn micro_store_table_1() {
+    use ahp_fce::survey::{ResponseTable, Scale};
+    let csv = include_str!("../examples/data/micro_store/responses.csv");
+    let table = ResponseTable::from_csv(csv.as_bytes(), Scale::Rank { items: 4 }).unwrap();
+    // (mean, se, sd, variance) with the decimals each is printed to.
+    let published = [
+        ([3.72, 0.05, 0.727, 0.529], [2, 2, 3, 3]),
+        ([2.00, 0.07, 1.023, 1.047], [2, 2, 3, 3]),
+        ([2.02, 0.055, 0.811, 0.658], [2, 3, 3, 3]),
+        ([2.26, 0.059, 0.867, 0.752], [2, 3, 3, 3]),
+    ];
+    let rounds_to = |value: f64, printed: f64, decimals: i32| {
+        (value - printed).abs() <= 0.5 * 10f64.powi(-decimals)
+    };
+    for (s, (values, decimals)) in table.statistics().iter().zip(published) {
+        assert_eq!((s.valid, s.missing), (215, 0));
+        let ours = [
+            s.mean.unwrap(),
+            s.standard_error.unwrap(),
+            s.standard_deviation.unwrap(),
+            s.variance.unwrap(),
+        ];
+        for k in 0..4 {
+            assert!(
+                rounds_to(ours[k], values[k], decimals[k]),
+                "{}: statistic {k} is {} but {} was published",
+                s.item,
+                ours[k],
+                values[k]
+            );
+        }
+    }
+    let key: Vec<String> = table.key_factors(3.2).into_iter().map(|f| f.item).collect();
+    assert_eq!(key, ["Credit risks"]);
+}

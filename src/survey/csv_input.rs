@@ -1,0 +1,122 @@
+//! Reading a response table from CSV.
+
+use std::io::Read;
+
+use super::{ResponseTable, Scale};
+use crate::error::{Error, Result};
+
+impl ResponseTable {
+    /// Reads a table from CSV: a header of item names, then one line per respondent; an empty
+    /// cell is a missing answer. Every other cell must be a whole number on `scale`.
+    ///
+    /// Nothing is dropped silently: the first bad cell stops the reading with an error that
+    /// names its line (the header is line 1) and its column's item.
+    ///
+    /// # Errors
+    /// [`Error::Empty`] for a file without a header; [`Error::Csv`] for malformed CSV (e.g. a
+    /// line with another number of fields); [`Error::NotANumber`]; the validation errors of
+    /// [`ResponseTable::new`] (wrapped in [`Error::AtLine`] when they concern one line).
+    ///
+    /// ```
+    /// use ahp_fce::survey::{ResponseTable, Scale};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let csv = "credit,promotion,logistics\n1,2,3\n2,1,\n";
+    /// let table = ResponseTable::from_csv(csv.as_bytes(), Scale::Rank { items: 3 })?;
+    /// assert_eq!(table.respondents(), 2);
+    /// assert_eq!(table.statistics()[0].mean, Some(2.5)); // scores 3 and 2
+    ///
+    /// let err = ResponseTable::from_csv("a,b\n1,x\n".as_bytes(), Scale::Likert { levels: 5 })
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "line 2, column `b`: `x` is not a whole number \
+    ///     (leave the cell empty for a missing answer)");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn from_csv<R: Read>(mut reader: R, scale: Scale) -> Result<Self> {
+        // Read whole so that line numbers can be counted from byte offsets: the CSV reader's
+        // own line count does not advance over blank lines, which it skips.
+        let mut text = Vec::new();
+        reader.read_to_end(&mut text).map_err(|e| Error::Csv {
+            line: 0,
+            message: e.to_string(),
+        })?;
+        let line_at = |byte: u64| {
+            // A record's position is where reading resumed, before any blank lines it skipped.
+            let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+            let blank = text[start..]
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+            1 + text[..start + blank]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+        };
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_slice());
+        let items: Vec<String> = csv
+            .headers()
+            .map_err(|e| csv_error(e, line_at))?
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        if items.iter().all(String::is_empty) {
+            return Err(Error::Empty {
+                what: "CSV file (no header of item names)",
+            });
+        }
+        // An empty table checks the header and the scale before any line is read.
+        Self::new(items.clone(), scale, Vec::new())?;
+        let mut rows = Vec::new();
+        let mut lines = Vec::new();
+        for record in csv.records() {
+            let record = record.map_err(|e| csv_error(e, line_at))?;
+            let line = record.position().map_or(0, |p| line_at(p.byte()));
+            let mut row = Vec::with_capacity(items.len());
+            for (cell, item) in record.iter().zip(items.iter()) {
+                row.push(if cell.is_empty() {
+                    None
+                } else {
+                    Some(cell.parse::<u32>().map_err(|_| Error::NotANumber {
+                        line,
+                        item: item.clone(),
+                        text: cell.to_owned(),
+                    })?)
+                });
+            }
+            rows.push(row);
+            lines.push(line);
+        }
+        Self::new(items, scale, rows).map_err(|e| match respondent_of(&e) {
+            Some(index) => Error::AtLine {
+                line: lines.get(index).copied().unwrap_or(0),
+                source: Box::new(e),
+            },
+            None => e,
+        })
+    }
+}
+
+/// The respondent (data row) an error concerns, if it concerns one.
+fn respondent_of(error: &Error) -> Option<usize> {
+    match error {
+        Error::OffScale { respondent, .. } | Error::RepeatedRank { respondent, .. } => {
+            Some(*respondent)
+        }
+        Error::RaggedRow { row, .. } => Some(*row),
+        _ => None,
+    }
+}
+
+fn csv_error(error: csv::Error, line_at: impl Fn(u64) -> u64) -> Error {
+    let line = error.position().map_or(0, |p| line_at(p.byte()));
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields like the header, found {len}"),
+        _ => error.to_string(),
+    };
+    Error::Csv { line, message }
+}

@@ -1,0 +1,216 @@
+//! Group decisions: combining several experts' judgments (AIJ) or priorities (AIP).
+
+use crate::analysis::{AhpOptions, MatrixAnalysis};
+use crate::error::{Error, Result};
+use crate::judgment::JudgmentMatrix;
+use crate::weighting::Weights;
+
+/// Aggregation of individual judgments (AIJ): the element-wise weighted geometric mean
+/// b_xy = Π_k b_xy,k^λ_k of the experts' matrices, with expert weights λ (equal when `None`).
+///
+/// The result is exactly reciprocal: each pair is averaged in the log domain as
+/// (ln b_xy,k − ln b_yx,k) / 2, which is ln b_xy,k for reciprocal input and also absorbs typed
+/// reciprocals such as 0.333. The geometric mean is the only averaging that keeps
+/// reciprocity (Aczél & Saaty, 1983).
+///
+/// ```
+/// use ahp_fce::{survey::aggregate_judgments, JudgmentMatrix};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let a = JudgmentMatrix::from_upper_triangle(&[4.0])?;
+/// let b = JudgmentMatrix::from_upper_triangle(&[1.0])?;
+/// let group = aggregate_judgments(&[a, b], None)?;
+/// assert_eq!(group.get(0, 1), Some(2.0)); // √(4 · 1)
+/// assert_eq!(group.get(1, 0), Some(0.5));
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// [`Error::Empty`] without matrices; [`Error::LengthMismatch`] when the expert weights do not
+/// match; an expert whose matrix has another order than the first's, as
+/// [`Error::LengthMismatch`] wrapped in [`Error::InObject`] naming the expert.
+pub fn aggregate_judgments(
+    matrices: &[JudgmentMatrix],
+    expert_weights: Option<&Weights>,
+) -> Result<JudgmentMatrix> {
+    let lambda = expert_lambdas(matrices.len(), expert_weights, "judgment matrices")?;
+    let order = matrices.first().map_or(0, JudgmentMatrix::order);
+    for (k, matrix) in matrices.iter().enumerate() {
+        if matrix.order() != order {
+            return Err(Error::InObject {
+                object: format!("expert {k}"),
+                source: Box::new(Error::LengthMismatch {
+                    what: "a judgment matrix of the group's order",
+                    expected: order,
+                    found: matrix.order(),
+                }),
+            });
+        }
+    }
+    let mut log_upper = Vec::with_capacity(order * order.saturating_sub(1) / 2);
+    for x in 0..order {
+        for y in x + 1..order {
+            let log_mean: f64 = matrices
+                .iter()
+                .zip(&lambda)
+                .map(|(m, l)| {
+                    let b = m.view();
+                    l * (b[[x, y]].ln() - b[[y, x]].ln()) / 2.0
+                })
+                .sum();
+            log_upper.push(log_mean.exp());
+        }
+    }
+    JudgmentMatrix::from_upper_triangle(&log_upper)
+}
+
+/// How individual priority vectors are averaged in [`aggregate_priorities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum PriorityMean {
+    /// Weighted geometric mean Π_k w_x,k^λ_k, renormalized (Forman & Peniwati, 1998).
+    #[default]
+    Geometric,
+    /// Weighted arithmetic mean Σ_k λ_k·w_x,k.
+    Arithmetic,
+}
+
+/// Aggregation of individual priorities (AIP): the experts' weight vectors averaged with
+/// expert weights λ (equal when `None`) and renormalized to sum 1.
+///
+/// # Errors
+/// [`Error::Empty`]; [`Error::LengthMismatch`] for expert weights or vectors of other lengths
+/// (the latter wrapped in [`Error::InObject`] naming the expert).
+///
+/// ```
+/// use ahp_fce::{survey::{aggregate_priorities, PriorityMean}, Weights};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let a = Weights::new(&[0.8, 0.2])?;
+/// let b = Weights::new(&[0.2, 0.8])?;
+/// let mean = aggregate_priorities(&[a, b], None, PriorityMean::Arithmetic)?;
+/// assert_eq!(mean.as_slice(), &[0.5, 0.5]);
+/// # Ok(())
+/// # }
+/// ```
+pub fn aggregate_priorities(
+    priorities: &[Weights],
+    expert_weights: Option<&Weights>,
+    mean: PriorityMean,
+) -> Result<Weights> {
+    let lambda = expert_lambdas(priorities.len(), expert_weights, "priority vectors")?;
+    let len = priorities.first().map_or(0, Weights::len);
+    for (k, w) in priorities.iter().enumerate() {
+        if w.len() != len {
+            return Err(Error::InObject {
+                object: format!("expert {k}"),
+                source: Box::new(Error::LengthMismatch {
+                    what: "a priority vector of the group's length",
+                    expected: len,
+                    found: w.len(),
+                }),
+            });
+        }
+    }
+    let combined: Vec<f64> = (0..len)
+        .map(|x| {
+            let terms = priorities.iter().zip(&lambda);
+            match mean {
+                // Through logarithms so that many small weights cannot underflow.
+                PriorityMean::Geometric => {
+                    terms.map(|(w, l)| l * w.as_slice()[x].ln()).sum::<f64>()
+                }
+                PriorityMean::Arithmetic => terms.map(|(w, l)| l * w.as_slice()[x]).sum(),
+            }
+        })
+        .collect();
+    match mean {
+        PriorityMean::Geometric => {
+            let largest = combined.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let scaled: Vec<f64> = combined.iter().map(|l| (l - largest).exp()).collect();
+            Weights::from_unnormalized(&scaled)
+        }
+        PriorityMean::Arithmetic => Weights::from_unnormalized(&combined),
+    }
+}
+
+/// The expert weights λ, equal ones when none are given.
+fn expert_lambdas(
+    experts: usize,
+    expert_weights: Option<&Weights>,
+    what: &'static str,
+) -> Result<Vec<f64>> {
+    if experts == 0 {
+        return Err(Error::Empty { what });
+    }
+    match expert_weights {
+        None => Ok(vec![1.0 / experts as f64; experts]),
+        Some(w) if w.len() == experts => Ok(w.to_vec()),
+        Some(w) => Err(Error::LengthMismatch {
+            what: "one weight per expert",
+            expected: experts,
+            found: w.len(),
+        }),
+    }
+}
+
+/// A group judgment by AIJ, with each expert's own weights and consistency beside the
+/// group's.
+///
+/// ```
+/// use ahp_fce::{survey::GroupJudgment, AhpOptions, JudgmentMatrix};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let experts = [
+///     JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 2.0])?,
+///     JudgmentMatrix::from_upper_triangle(&[2.0, 4.0, 3.0])?,
+/// ];
+/// let group = GroupJudgment::aggregate(&experts, None, &AhpOptions::default())?;
+/// assert_eq!(group.experts.len(), 2);
+/// assert!(group.group.consistency.acceptable);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct GroupJudgment {
+    /// The aggregated matrix.
+    pub matrix: JudgmentMatrix,
+    /// Its weights and consistency.
+    pub group: MatrixAnalysis,
+    /// Each expert's weights and consistency, in the order given.
+    pub experts: Vec<MatrixAnalysis>,
+}
+
+impl GroupJudgment {
+    /// Aggregates the experts' matrices by AIJ and analyses every matrix under `options`.
+    ///
+    /// # Errors
+    /// As [`aggregate_judgments`] and [`AhpOptions::analyze`] (an expert's error wrapped in
+    /// [`Error::InObject`]).
+    pub fn aggregate(
+        matrices: &[JudgmentMatrix],
+        expert_weights: Option<&Weights>,
+        options: &AhpOptions,
+    ) -> Result<Self> {
+        let matrix = aggregate_judgments(matrices, expert_weights)?;
+        let experts = matrices
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                options.analyze(m).map_err(|e| Error::InObject {
+                    object: format!("expert {k}"),
+                    source: Box::new(e),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self {
+            group: options.analyze(&matrix)?,
+            matrix,
+            experts,
+        })
+    }
+}
