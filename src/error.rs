@@ -512,6 +512,101 @@ pub enum Error {
         tolerance: f64,
     },
 
+    /// A model file that cannot be parsed, or whose values have the wrong type.
+    #[error("{format} error at line {line}, column {column}{}: {message}",
+        if path.is_empty() { String::new() } else { format!(" (at `{path}`)") })]
+    Parse {
+        /// The file's format.
+        format: FileFormat,
+        /// Where in the document, e.g. `hierarchy.children[1].weights`; empty at the top.
+        path: String,
+        /// Line in the file (from 1; 0 when unknown).
+        line: u32,
+        /// Column in the line (from 1; 0 when unknown).
+        column: u32,
+        /// What the parser reported.
+        message: String,
+    },
+
+    /// An error at one place in a model file.
+    #[error("at `{path}`: {source}")]
+    AtPath {
+        /// Where in the document, e.g. `objects[0].leaves.U11.votes`.
+        path: String,
+        /// What went wrong there.
+        source: Box<Error>,
+    },
+
+    /// A judgment written as text that is neither a number nor a fraction.
+    #[error("`{text}` is not a judgment: write a positive number or a fraction such as 1/3")]
+    BadJudgment {
+        /// The text found.
+        text: String,
+    },
+
+    /// Named pairs that leave a pair of children uncompared.
+    #[error("no comparison of `{a}` with `{b}`: named pairs must compare every two children")]
+    MissingPair {
+        /// One child.
+        a: String,
+        /// The other.
+        b: String,
+    },
+
+    /// One pair compared twice with different values.
+    #[error("`{a}` is compared with `{b}` twice, as {first} and as {second}")]
+    ConflictingPair {
+        /// The first child as written.
+        a: String,
+        /// The second child as written.
+        b: String,
+        /// The first value (as a over b).
+        first: f64,
+        /// The second value (as a over b).
+        second: f64,
+    },
+
+    /// A named pair that names no child, or one child twice.
+    #[error("the pair (`{a}`, `{b}`) does not name two different children of this node")]
+    BadPair {
+        /// First name.
+        a: String,
+        /// Second name.
+        b: String,
+    },
+
+    /// A node given both comparisons and weights.
+    #[error("give either comparisons or weights, not both")]
+    ComparisonsAndWeights,
+
+    /// Leaf data with both degrees and votes, or neither.
+    #[error("give either degrees or votes (with optional experts), not both and not neither")]
+    LeafDataForm,
+
+    /// Grade scores given for some grades but not all.
+    #[error("give every grade a score or none")]
+    PartialScores,
+
+    /// Objects to evaluate without a comment set.
+    #[error("objects are evaluated over grades, but the model has no grades")]
+    ObjectsWithoutGrades,
+
+    /// A file whose format cannot be told from its name.
+    #[error("cannot tell the format of `{name}`: name it *.json or *.toml")]
+    UnknownFormat {
+        /// The file name.
+        name: String,
+    },
+
+    /// A file that cannot be read.
+    #[error("cannot read `{path}`: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system reported.
+        message: String,
+    },
+
     /// An error in the data of one evaluated object.
     #[error("in object `{object}`: {source}")]
     InObject {
@@ -540,8 +635,8 @@ impl Error {
         }
     }
 
-    /// The innermost error, past any [`Error::InNode`], [`Error::InObject`] and
-    /// [`Error::AtLine`] wrappers.
+    /// The innermost error, past any [`Error::InNode`], [`Error::InObject`],
+    /// [`Error::AtLine`] and [`Error::AtPath`] wrappers.
     ///
     /// ```
     /// use ahp_fce::{Error, JudgmentMatrix};
@@ -552,9 +647,29 @@ impl Error {
         match self {
             Error::InNode { source, .. }
             | Error::InObject { source, .. }
-            | Error::AtLine { source, .. } => source.root_cause(),
+            | Error::AtLine { source, .. }
+            | Error::AtPath { source, .. } => source.root_cause(),
             other => other,
         }
+    }
+}
+
+/// The formats model files are read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileFormat {
+    /// JSON.
+    Json,
+    /// TOML.
+    Toml,
+}
+
+impl std::fmt::Display for FileFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FileFormat::Json => "JSON",
+            FileFormat::Toml => "TOML",
+        })
     }
 }
 
@@ -569,8 +684,13 @@ mod tests {
     fn error_is_send_sync_static_and_small() {
         fn assert_traits<T: std::error::Error + Send + Sync + 'static>() {}
         assert_traits::<Error>();
-        // Boxing the InNode source keeps Result<f64> cheap to return.
-        assert!(std::mem::size_of::<Error>() <= 64);
+        // Boxing the context sources keeps Result<f64> cheap to return; the largest variants
+        // carry two names and two numbers (64 bytes) plus the tag.
+        assert!(
+            std::mem::size_of::<Error>() <= 72,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
     }
 
     #[test]

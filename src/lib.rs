@@ -58,6 +58,7 @@
 //! - `serde` (default): `Serialize`/`Deserialize` for every public data type. Types with an
 //!   invariant deserialize through their validating constructors.
 //! - `csv` (default): [`survey::ResponseTable::from_csv`].
+//! - `model` (default): whole evaluations from JSON or TOML model files ([`model`]).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -79,6 +80,8 @@ pub mod evaluation;
 pub mod hierarchy;
 pub mod judgment;
 pub mod membership;
+#[cfg(feature = "model")]
+pub mod model;
 mod nested;
 pub mod survey;
 pub mod tolerance;
@@ -90,7 +93,7 @@ pub use consistency::{
     lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold,
     GeometricConsistency, RandomIndex, RandomIndexTable,
 };
-pub use error::{Error, Result};
+pub use error::{Error, FileFormat, Result};
 pub use evaluation::{
     Contribution, Evaluation, Evaluator, LeafData, RankedObject, Ranking, Verdict,
 };

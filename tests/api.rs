@@ -771,3 +771,319 @@ mod survey {
         assert_eq!(report.experts.len(), 2);
     }
 }
+
+#[cfg(feature = "model")]
+mod model {
+    use ahp_fce::model::{Model, Report};
+    use ahp_fce::{Error, FileFormat};
+    use std::path::Path;
+
+    const SHIPPED: [&str; 4] = [
+        "examples/models/paper.json",
+        "examples/models/paper.toml",
+        "examples/models/drinks.toml",
+        "examples/models/supplier.json",
+    ];
+
+    fn load(name: &str) -> Model {
+        Model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+    }
+
+    #[test]
+    fn every_shipped_model_evaluates_and_both_formats_agree() {
+        for name in SHIPPED {
+            let report = load(name).evaluate().unwrap();
+            assert!(report.hierarchy_consistency.acceptable, "{name}");
+            assert!(!report.to_text().is_empty());
+        }
+        assert_eq!(
+            load("examples/models/paper.json"),
+            load("examples/models/paper.toml")
+        );
+        let paper = load("examples/models/paper.json").evaluate().unwrap();
+        assert_eq!(paper.objects.len(), 3);
+        assert_eq!(paper.ranking[0].name, "Model A");
+        // The drinks model is Saaty's (2008) example: CR 0.022 as published.
+        let drinks = load("examples/models/drinks.toml").evaluate().unwrap();
+        let cr = drinks.nodes[0].consistency.as_ref().unwrap().cr;
+        assert!((cr - 0.022).abs() <= 0.0005, "{cr}");
+        assert!(drinks.objects.is_empty() && drinks.ranking.is_empty());
+    }
+
+    #[test]
+    fn the_documented_examples_evaluate_identically() {
+        let doc = include_str!("../docs/model-format.md");
+        let block = |fence: &str| {
+            let start = doc.find(fence).unwrap() + fence.len();
+            let end = start + doc[start..].find("```").unwrap();
+            doc[start..end].to_owned()
+        };
+        let json = Model::from_json(&block("```json\n")).unwrap();
+        let toml = Model::from_toml(&block("```toml\n")).unwrap();
+        assert_eq!(json, toml);
+        let report = json.evaluate().unwrap();
+        // By hand: Credit 3/4, Logistics 1/4; Credit's vector 0.6·(0.6, 0.3, 0.1) +
+        // 0.4·(0.2, 0.5, 0.3) = (0.44, 0.38, 0.18); E = 0.75·that + 0.25·(0.2, 0.5, 0.3)
+        // = (0.38, 0.41, 0.21); score 3·0.38 + 2·0.41 + 0.21 = 2.17.
+        let e = &report.objects[0];
+        for (ours, hand) in e.result.iter().zip([0.38, 0.41, 0.21]) {
+            assert!((ours - hand).abs() < 1e-12, "{ours} vs {hand}");
+        }
+        assert!((e.score.unwrap() - 2.17).abs() < 1e-12);
+    }
+
+    #[test]
+    fn round_trips_are_exact() {
+        for name in SHIPPED {
+            let model = load(name);
+            assert_eq!(Model::from_json(&model.to_json()).unwrap(), model, "{name}");
+            let report = model.evaluate().unwrap();
+            let back: Report = serde_json::from_str(&report.to_json()).unwrap();
+            assert_eq!(back, report, "{name}");
+        }
+    }
+
+    fn json_error(text: &str) -> Error {
+        Model::from_json(text).unwrap_err()
+    }
+
+    fn toml_error(text: &str) -> Error {
+        Model::from_toml(text).unwrap_err()
+    }
+
+    /// The error's place in the file and its innermost cause.
+    fn at(error: &Error) -> (&str, &Error) {
+        match error {
+            Error::AtPath { path, source } => (path.as_str(), source.root_cause()),
+            other => panic!("expected an error with a place in the file, got {other:?}"),
+        }
+    }
+
+    const LEAVES: &str = r#""children": [{"name": "a"}, {"name": "b"}]"#;
+
+    #[test]
+    fn syntax_and_type_errors_give_line_column_and_place() {
+        let truncated = json_error("{\n  \"hierarchy\": {\"name\": \"G\"");
+        assert!(
+            matches!(
+                &truncated,
+                Error::Parse {
+                    format: FileFormat::Json,
+                    line: 2,
+                    ..
+                }
+            ),
+            "{truncated:?}"
+        );
+        let wrong_type = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "weights": [0.5, "half"], {LEAVES}}}}}"#
+        ));
+        assert!(
+            matches!(&wrong_type, Error::Parse { path, line: 1, .. } if path == "hierarchy.weights[1]"),
+            "{wrong_type:?}"
+        );
+        let operator = json_error(&format!(
+            r#"{{"options": {{"operator": "max_min"}}, "hierarchy": {{"name": "G", "weights": [0.5, 0.5], {LEAVES}}}}}"#
+        ));
+        assert!(
+            matches!(&operator, Error::Parse { path, message, .. }
+                if path == "options.operator" && message.contains("max_min")),
+            "{operator:?}"
+        );
+        let unknown_field = json_error(r#"{"hierarchy": {"name": "G", "wieghts": [1]}}"#);
+        assert!(
+            matches!(&unknown_field, Error::Parse { message, .. } if message.contains("wieghts")),
+            "{unknown_field:?}"
+        );
+        let toml = toml_error("[hierarchy]\nname = \"G\"\nweights = [0.5, \"a\"]\n");
+        assert!(
+            matches!(&toml, Error::Parse { format: FileFormat::Toml, line: 3, path, .. } if path == "hierarchy.weights[1]"),
+            "{toml:?}"
+        );
+        assert!(matches!(
+            toml_error("[hierarchy\n"),
+            Error::Parse { line: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn invalid_values_are_rejected_where_they_are() {
+        // NaN can only be written in TOML.
+        let nan = toml_error(
+            "[hierarchy]\nname = \"G\"\ncomparisons = { upper = [nan] }\nchildren = [{ name = \"a\" }, { name = \"b\" }]\n",
+        );
+        assert_eq!(at(&nan).0, "hierarchy.comparisons.upper");
+        assert!(matches!(
+            at(&nan).1,
+            Error::NonFinite { row: 0, col: 1, .. }
+        ));
+
+        let zero = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"matrix": [[1, 0], [0, 1]]}}, {LEAVES}}}}}"#
+        ));
+        assert_eq!(at(&zero).0, "hierarchy.comparisons.matrix");
+        assert!(matches!(
+            at(&zero).1,
+            Error::NonPositive { row: 0, col: 1, .. }
+        ));
+
+        let negative = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"upper": ["-3"]}}, {LEAVES}}}}}"#
+        ));
+        assert!(matches!(at(&negative).1, Error::NonPositive { .. }));
+
+        let fraction = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"upper": ["1/x"]}}, {LEAVES}}}}}"#
+        ));
+        assert_eq!(at(&fraction).0, "hierarchy.comparisons.upper[0]");
+        assert!(matches!(at(&fraction).1, Error::BadJudgment { .. }));
+
+        let size = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"upper": [2, 3, 4]}}, {LEAVES}}}}}"#
+        ));
+        assert_eq!(
+            at(&size),
+            (
+                "hierarchy",
+                &Error::OrderMismatch {
+                    node: "G".into(),
+                    children: 2,
+                    order: 3
+                }
+            )
+        );
+
+        let duplicate = json_error(
+            r#"{"hierarchy": {"name": "G", "weights": [0.5, 0.5], "children": [{"name": "a"}, {"name": "a"}]}}"#,
+        );
+        assert!(matches!(at(&duplicate).1, Error::DuplicateSibling { .. }));
+
+        let empty = json_error(r#"{"hierarchy": {"name": "G"}}"#);
+        assert!(matches!(at(&empty), ("hierarchy", Error::Empty { .. })));
+
+        let both = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "weights": [0.5, 0.5], "comparisons": {{"upper": [2]}}, {LEAVES}}}}}"#
+        ));
+        assert_eq!(at(&both), ("hierarchy", &Error::ComparisonsAndWeights));
+
+        let threshold = json_error(&format!(
+            r#"{{"options": {{"cr_threshold": -1}}, "hierarchy": {{"name": "G", "weights": [0.5, 0.5], {LEAVES}}}}}"#
+        ));
+        assert_eq!(at(&threshold).0, "options.cr_threshold");
+    }
+
+    const THREE: &str = r#""children": [{"name": "a"}, {"name": "b"}, {"name": "c"}]"#;
+
+    #[test]
+    fn named_pairs_must_be_complete_and_agree() {
+        let missing = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "b", 2], ["c", "a", "1/3"]]}}, {THREE}}}}}"#
+        ));
+        assert_eq!(
+            at(&missing),
+            (
+                "hierarchy.comparisons.pairs",
+                &Error::MissingPair {
+                    a: "b".into(),
+                    b: "c".into()
+                }
+            )
+        );
+        let conflict = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "b", 2], ["b", "a", 2], ["a", "c", 1], ["b", "c", 1]]}}, {THREE}}}}}"#
+        ));
+        assert_eq!(
+            at(&conflict),
+            (
+                "hierarchy.comparisons.pairs[1]",
+                &Error::ConflictingPair {
+                    a: "b".into(),
+                    b: "a".into(),
+                    first: 0.5,
+                    second: 2.0
+                }
+            )
+        );
+        let unknown = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "z", 2]]}}, {THREE}}}}}"#
+        ));
+        assert!(matches!(
+            at(&unknown),
+            ("hierarchy.comparisons.pairs[0]", Error::BadPair { .. })
+        ));
+        // The same pair twice, consistently and in either order, is fine.
+        let agreeing = Model::from_json(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "b", 2], ["b", "a", "1/2"], ["a", "c", 4], ["b", "c", 2]]}}, {THREE}}}}}"#
+        ));
+        assert!(agreeing.is_ok(), "{agreeing:?}");
+    }
+
+    fn with_objects(grades: &str, leaves: &str) -> String {
+        format!(
+            r#"{{"grades": {grades}, "hierarchy": {{"name": "G", "weights": [0.5, 0.5], {LEAVES}}},
+                "objects": [{{"name": "x", "leaves": {leaves}}}]}}"#
+        )
+    }
+
+    const GRADES: &str = r#"[{"name": "hi", "score": 2}, {"name": "lo", "score": 1}]"#;
+
+    #[test]
+    fn leaf_data_errors_name_the_object_and_leaf() {
+        let short = json_error(&with_objects(
+            GRADES,
+            r#"{"a": {"votes": [3, 2, 1]}, "b": {"votes": [1, 1]}}"#,
+        ));
+        assert_eq!(at(&short).0, "objects[0].leaves.a.votes");
+        assert!(matches!(
+            at(&short).1,
+            Error::GradeCountMismatch {
+                expected: 2,
+                found: 3
+            }
+        ));
+        let missing = json_error(&with_objects(GRADES, r#"{"a": {"votes": [3, 2]}}"#));
+        assert_eq!(
+            at(&missing),
+            (
+                "objects[0].leaves",
+                &Error::MissingLeafData { leaf: "G/b".into() }
+            )
+        );
+        let both = json_error(&with_objects(
+            GRADES,
+            r#"{"a": {"votes": [1, 1], "degrees": [0.5, 0.5]}, "b": {"votes": [1, 1]}}"#,
+        ));
+        assert_eq!(at(&both), ("objects[0].leaves.a", &Error::LeafDataForm));
+        let experts = json_error(&with_objects(
+            GRADES,
+            r#"{"a": {"votes": [1, 1], "experts": 3}, "b": {"votes": [1, 1]}}"#,
+        ));
+        assert!(matches!(at(&experts).1, Error::VoteTotal { .. }));
+        let unknown = json_error(&with_objects(GRADES, r#"{"q": {"votes": [1, 1]}}"#));
+        assert!(matches!(at(&unknown).1, Error::UnknownNode { .. }));
+        let no_grades = json_error(&with_objects("[]", r#"{"a": {"votes": [1, 1]}}"#));
+        assert_eq!(at(&no_grades), ("objects", &Error::ObjectsWithoutGrades));
+        let partial = json_error(&with_objects(
+            r#"[{"name": "hi", "score": 2}, {"name": "lo"}]"#,
+            "{}",
+        ));
+        assert_eq!(at(&partial), ("grades", &Error::PartialScores));
+        let ok = Model::from_json(&with_objects(
+            GRADES,
+            r#"{"a": {"votes": [1, 1]}, "G/b": {"degrees": [1, 0]}}"#,
+        ));
+        assert!(ok.is_ok(), "{ok:?}");
+    }
+
+    #[test]
+    fn files_are_told_apart_by_extension() {
+        assert!(matches!(
+            Model::load(Path::new("model.yaml")),
+            Err(Error::UnknownFormat { .. })
+        ));
+        assert!(matches!(
+            Model::load(Path::new("no/such/model.json")),
+            Err(Error::Io { .. })
+        ));
+    }
+}

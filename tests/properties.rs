@@ -590,3 +590,77 @@ mod survey {
         }
     }
 }
+
+#[cfg(feature = "model")]
+mod model_files {
+    use ahp_fce::model::Model;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// Keys and strings of the model format, so that generated documents get past the first
+    /// level of checks often.
+    const WORDS: [&str; 20] = [
+        "options",
+        "grades",
+        "hierarchy",
+        "objects",
+        "name",
+        "children",
+        "comparisons",
+        "weights",
+        "matrix",
+        "upper",
+        "pairs",
+        "leaves",
+        "votes",
+        "degrees",
+        "experts",
+        "score",
+        "operator",
+        "a",
+        "b",
+        "1/3",
+    ];
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            (-3i64..12).prop_map(Value::from),
+            (-1.0f64..10.0).prop_map(Value::from),
+            prop::sample::select(&WORDS[..]).prop_map(Value::from),
+        ];
+        leaf.prop_recursive(5, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((prop::sample::select(&WORDS[..]), inner), 0..6).prop_map(
+                    |fields| Value::Object(
+                        fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+                    )
+                ),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_give_an_error_or_a_model(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let text = String::from_utf8_lossy(&bytes);
+            for model in [Model::from_json(&text), Model::from_toml(&text)].into_iter().flatten() {
+                let _ = model.evaluate();
+            }
+        }
+
+        #[test]
+        fn arbitrary_json_values_give_an_error_or_a_model(value in json_value()) {
+            let document = serde_json::json!({ "hierarchy": value.clone() });
+            for text in [value.to_string(), document.to_string()] {
+                if let Ok(model) = Model::from_json(&text) {
+                    // A model that loads evaluates, or reports why not; it never panics.
+                    let _ = model.evaluate();
+                    prop_assert_eq!(Model::from_json(&model.to_json()).unwrap(), model);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! A whole AHP + fuzzy evaluation from one model file, without writing Rust.
+//!
+//!     cargo run --release --example evaluate -- MODEL_FILE [--format text|json]
+//!
+//! MODEL_FILE is JSON (`*.json`) or TOML (`*.toml`); the format is described in
+//! `docs/model-format.md`, and `examples/models/` holds complete models. `text` (the default)
+//! prints aligned tables; `json` prints the full result in the documented schema. Exit code 0 on
+//! success; on any error one message on standard error and exit code 1 (2 for a usage error).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ahp_fce::model::Model;
+use ahp_fce::Error;
+
+const USAGE: &str = "usage: evaluate MODEL_FILE [--format text|json]";
+
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let (path, format) = match parse_arguments(std::env::args().skip(1)) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("error: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = Model::load(&path).and_then(|model| model.evaluate());
+    match result {
+        Ok(report) => {
+            match format {
+                Format::Text => print!("{}", report.to_text()),
+                Format::Json => println!("{}", report.to_json()),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            match error {
+                // These already name the file.
+                Error::Io { .. } | Error::UnknownFormat { .. } => eprintln!("error: {error}"),
+                _ => eprintln!("error: in `{}`: {error}", path.display()),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<(PathBuf, Format), String> {
+    let mut path = None;
+    let mut format = Format::Text;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    Some(other) => return Err(format!("unknown format `{other}`")),
+                    None => return Err("--format needs a value".to_owned()),
+                }
+            }
+            "-h" | "--help" => return Err("help requested".to_owned()),
+            option if option.starts_with("--") => return Err(format!("unknown option `{option}`")),
+            file if path.is_none() => path = Some(PathBuf::from(file)),
+            extra => return Err(format!("unexpected argument `{extra}`")),
+        }
+    }
+    Ok((path.ok_or("no model file given")?, format))
+}

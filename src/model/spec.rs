@@ -1,0 +1,128 @@
+//! The model file's structure, exactly as written: unchecked until [`Model`](super::Model)
+//! validates it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::composition::Operator;
+use crate::consistency::RandomIndex;
+use crate::weighting::WeightingMethod;
+
+/// A whole model file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelSpec {
+    /// Method options; every field has a default.
+    #[serde(default)]
+    pub options: OptionsSpec,
+    /// The comment set; needed only when objects are evaluated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<GradeSpec>,
+    /// The goal and everything below it.
+    pub hierarchy: NodeSpec,
+    /// The evaluated objects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objects: Vec<ObjectSpec>,
+}
+
+/// Method options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OptionsSpec {
+    /// `geometric_mean` (default), `eigenvector` or `arithmetic_mean`.
+    pub weighting: WeightingMethod,
+    /// `gupta_paper`, `saaty1980` (default), `saaty2005`, `donegan_dodd1991`, or
+    /// `{ custom = [...] }`.
+    pub random_index: RandomIndex,
+    /// The CR threshold, 0.1 by default.
+    pub cr_threshold: f64,
+    /// `weighted_average` (default), `zadeh_min_max`, `product_max` or `min_bounded_sum`.
+    pub operator: Operator,
+}
+
+impl Default for OptionsSpec {
+    fn default() -> Self {
+        Self {
+            weighting: WeightingMethod::default(),
+            random_index: RandomIndex::default(),
+            cr_threshold: 0.1,
+            operator: Operator::default(),
+        }
+    }
+}
+
+/// One grade of the comment set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeSpec {
+    /// The grade's name.
+    pub name: String,
+    /// Its score; give all grades a score or none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// A criterion: a leaf, or a node with comparisons or weights over its children.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeSpec {
+    /// Unique among siblings.
+    pub name: String,
+    /// Pairwise comparisons of the children.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparisons: Option<ComparisonsSpec>,
+    /// Weights of the children given directly (instead of comparisons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<Vec<f64>>,
+    /// The sub-criteria, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<NodeSpec>,
+}
+
+/// The three ways to write comparisons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum ComparisonsSpec {
+    /// The full matrix, row over column.
+    Matrix(Vec<Vec<JudgmentSpec>>),
+    /// The upper triangle in row order: b_01, b_02, …, b_12, ….
+    Upper(Vec<JudgmentSpec>),
+    /// Named pairs `[a, b, v]`: a is v times as important as b. Every pair of children once.
+    Pairs(Vec<(String, String, JudgmentSpec)>),
+}
+
+/// A judgment: a number, or a string holding a number or a fraction such as `"1/3"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum JudgmentSpec {
+    /// A number.
+    Number(f64),
+    /// `"3"`, `"0.5"` or `"1/3"`.
+    Text(String),
+}
+
+/// One evaluated object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectSpec {
+    /// The object's name.
+    pub name: String,
+    /// Data per leaf, keyed by the leaf's name or its path (`Goal/Criterion/Leaf`).
+    pub leaves: BTreeMap<String, LeafSpec>,
+}
+
+/// One leaf's data: membership degrees, or vote counts per grade (not both).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeafSpec {
+    /// Degrees per grade, summing to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub degrees: Option<Vec<f64>>,
+    /// Expert counts per grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<Vec<u32>>,
+    /// The number of experts; the votes must add up to it (their sum when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experts: Option<u32>,
+}
