@@ -85,5 +85,57 @@ fn evaluation(c: &mut Bench) {
     group.finish();
 }
 
-criterion_group!(benches, single_matrix, hierarchy, evaluation);
+/// `objects` × 12 leaves × 4 grades of valid rows: vote shares of ten experts.
+fn memberships(objects: usize) -> ndarray::Array3<f64> {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut values = Vec::with_capacity(objects * 48);
+    for _ in 0..objects * 12 {
+        let mut votes = [0u32; 4];
+        for _ in 0..10 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            votes[(state % 4) as usize] += 1;
+        }
+        values.extend(votes.iter().map(|&v| f64::from(v) / 10.0));
+    }
+    ndarray::Array3::from_shape_vec((objects, 12, 4), values).expect("48 values per object")
+}
+
+fn batch(c: &mut Bench) {
+    let grades = Grades::with_scores(["A", "B", "C", "D"], [4.0, 3.0, 2.0, 1.0])
+        .expect("four distinct grades");
+    let evaluator = Evaluator::new(paper_hierarchy(), grades, &AhpOptions::default())
+        .expect("the paper's hierarchy synthesizes");
+    let data = memberships(1_000_000);
+    let mut group = c.benchmark_group("batch_1M_objects_12_leaves_4_grades");
+    group.sample_size(10);
+    for operator in [Operator::WeightedAverage, Operator::ZadehMinMax] {
+        let scorer = evaluator.clone().with_operator(operator).batch_scorer();
+        group.bench_function(format!("{operator:?}"), |bench| {
+            bench.iter(|| scorer.score(black_box(data.view())))
+        });
+    }
+    group.finish();
+}
+
+fn random_index(c: &mut Bench) {
+    let mut group = c.benchmark_group("ri_simulation_t9_10k_matrices");
+    group.sample_size(10);
+    for method in [WeightingMethod::GeometricMean, WeightingMethod::Eigenvector] {
+        group.bench_function(format!("{method:?}"), |bench| {
+            bench.iter(|| ahp_fce::simulate_random_index(9, 10_000, black_box(1), method))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    single_matrix,
+    hierarchy,
+    evaluation,
+    batch,
+    random_index
+);
 criterion_main!(benches);

@@ -194,6 +194,13 @@ pub enum Error {
         value: f64,
     },
 
+    /// A simulation asked for fewer samples than a standard error needs.
+    #[error("a simulation needs at least 2 samples, but {samples} were asked for")]
+    TooFewSamples {
+        /// The number asked for.
+        samples: usize,
+    },
+
     /// A consistency-ratio threshold that is not a finite positive number.
     #[error("the consistency threshold is {value}, but it must be finite and positive")]
     InvalidThreshold {

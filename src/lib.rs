@@ -59,6 +59,8 @@
 //!   invariant deserialize through their validating constructors.
 //! - `csv` (default): [`survey::ResponseTable::from_csv`].
 //! - `model` (default): whole evaluations from JSON or TOML model files ([`model`]).
+//! - `rayon` (off by default): [`BatchScorer`] splits a batch across cores, with results
+//!   identical to the single-threaded ones.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -73,6 +75,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod analysis;
+pub mod batch;
 pub mod composition;
 pub mod consistency;
 pub mod error;
@@ -88,10 +91,11 @@ pub mod tolerance;
 pub mod weighting;
 
 pub use analysis::{AhpOptions, MatrixAnalysis};
+pub use batch::{BatchEvaluation, BatchScorer};
 pub use composition::{Composition, Operator};
 pub use consistency::{
-    lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold,
-    GeometricConsistency, RandomIndex, RandomIndexTable,
+    lambda_max, simulate_random_index, weighted_sums, ConsistencyOptions, ConsistencyReport,
+    CrThreshold, GeometricConsistency, RandomIndex, RandomIndexEstimate, RandomIndexTable,
 };
 pub use error::{Error, FileFormat, Result};
 pub use evaluation::{

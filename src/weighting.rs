@@ -2,7 +2,7 @@
 //! judgment matrix.
 
 use approx::{AbsDiffEq, RelativeEq};
-use ndarray::{Array1, Array2, ArrayView1};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
 
 use crate::error::{Error, Result};
 use crate::judgment::JudgmentMatrix;
@@ -257,15 +257,11 @@ fn geometric_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
 fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
     let b = matrix.view();
     let mut w = geometric_mean(matrix)?.values;
-    let mut spread = f64::INFINITY;
-    // Power iteration settles in a few dozen steps for judgments on any practical scale.
-    for _ in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
-        let bw = b.dot(&w);
-        spread = collatz_wielandt_spread(&bw, &w);
-        if spread <= tolerance::EIGENVECTOR {
-            return Weights::from_unnormalized(w.as_slice().unwrap_or(&[]));
-        }
-        w = normalized(bw);
+    let mut bw = vec![0.0; w.len()];
+    let w_slice = w.as_slice_mut().unwrap_or(&mut []);
+    let mut spread = power_iteration(b, w_slice, &mut bw);
+    if spread <= tolerance::EIGENVECTOR {
+        return Weights::from_unnormalized(w_slice);
     }
     // When |λ₂| is close to λ₁ in modulus (extreme judgments), power iteration crawls. Inverse
     // iteration with the shift σ = max_x (Bw)_x / w_x ≥ λ₁ converges by the factor
@@ -303,6 +299,38 @@ fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
         spread,
         tolerance: tolerance::EIGENVECTOR,
     })
+}
+
+/// Power iteration from `w` (positive, any scale), at most
+/// [`tolerance::EIGENVECTOR_MAX_ITERATIONS`] steps, stopping once the Collatz–Wielandt spread
+/// of (Bw)_x / w_x is within [`tolerance::EIGENVECTOR`]. Leaves the last iterate, normalized,
+/// in `w` and returns its spread; `bw` is scratch of the same length. Allocates nothing.
+pub(crate) fn power_iteration(b: ArrayView2<'_, f64>, w: &mut [f64], bw: &mut [f64]) -> f64 {
+    let mut spread = f64::INFINITY;
+    for _ in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
+        let (mut low, mut high, mut sum) = (f64::INFINITY, 0.0f64, 0.0);
+        for ((out, row), &x) in bw.iter_mut().zip(b.rows()).zip(w.iter()) {
+            let s: f64 = row.iter().zip(w.iter()).map(|(b, w)| b * w).sum();
+            *out = s;
+            sum += s;
+            let ratio = s / x;
+            low = low.min(ratio);
+            high = high.max(ratio);
+        }
+        spread = high / low - 1.0;
+        if spread.is_nan() {
+            return f64::INFINITY;
+        }
+        if spread <= tolerance::EIGENVECTOR {
+            let total: f64 = w.iter().sum();
+            w.iter_mut().for_each(|x| *x /= total);
+            return spread;
+        }
+        for (x, s) in w.iter_mut().zip(bw.iter()) {
+            *x = s / sum;
+        }
+    }
+    spread
 }
 
 /// Solves A·x = y by Gaussian elimination with partial pivoting. A pivot that is exactly zero

@@ -256,7 +256,7 @@ fn check_everything_is_finite(b: &JudgmentMatrix) {
 
 /// A random hierarchy up to four levels deep, each internal node with 1..=5 children judged on
 /// Saaty's scale or weighted directly.
-fn criterion_tree() -> impl Strategy<Value = Criterion> {
+pub(crate) fn criterion_tree() -> impl Strategy<Value = Criterion> {
     let leaf = Just(Criterion::leaf("leaf"));
     leaf.prop_recursive(4, 40, 5, |inner| {
         (
@@ -298,7 +298,7 @@ const OPERATORS: [Operator; 4] = [
 ];
 
 /// A membership row over `grades` grades from ten experts' votes (zeros included).
-fn membership_row(grades: usize) -> impl Strategy<Value = Vec<f64>> {
+pub(crate) fn membership_row(grades: usize) -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(0..=10u32, grades)
         .prop_filter("someone voted", |votes| votes.iter().sum::<u32>() > 0)
         .prop_map(|votes| {
@@ -660,6 +660,79 @@ mod model_files {
                     let _ = model.evaluate();
                     prop_assert_eq!(Model::from_json(&model.to_json()).unwrap(), model);
                 }
+            }
+        }
+    }
+}
+
+mod batch {
+    use super::{criterion_tree, membership_row, OPERATORS};
+    use ahp_fce::{AhpOptions, Evaluator, Grades, Hierarchy, MembershipMatrix, Operator};
+    use approx::assert_relative_eq;
+    use ndarray::Array3;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Scoring a batch gives what evaluating each object alone gives: bit for bit level by
+        /// level, and within 1e-12 relative for the weighted average, whose batch route is one
+        /// contraction with the leaves' global weights instead of a sum per level.
+        #[test]
+        fn batch_equals_one_by_one(
+            (tree, objects) in criterion_tree().prop_flat_map(|tree| {
+                let leaves = Hierarchy::new(tree.clone()).unwrap().leaves().count();
+                (Just(tree), prop::collection::vec(prop::collection::vec(membership_row(3), leaves), 0..12))
+            })
+        ) {
+            let hierarchy = Hierarchy::new(tree).unwrap();
+            let leaves = hierarchy.leaves().count();
+            let grades = Grades::with_scores(["A", "B", "C"], [3.0, 2.0, 1.0]).unwrap();
+            let base = Evaluator::new(hierarchy, grades, &AhpOptions::default()).unwrap();
+            let flat: Vec<f64> = objects.iter().flatten().flatten().copied().collect();
+            let data = Array3::from_shape_vec((objects.len(), leaves, 3), flat).unwrap();
+            for operator in OPERATORS {
+                let evaluator = base.clone().with_operator(operator);
+                let batch = evaluator.batch_scorer().score(data.view()).unwrap();
+                for (n, rows) in objects.iter().enumerate() {
+                    let alone = evaluator.evaluate(&MembershipMatrix::from_rows(rows).unwrap()).unwrap();
+                    let ours = batch.results().row(n).to_vec();
+                    if operator == Operator::WeightedAverage {
+                        assert_relative_eq!(&ours[..], alone.result(), max_relative = 1e-12, epsilon = 1e-15);
+                    } else {
+                        prop_assert_eq!(&ours[..], alone.result());
+                        prop_assert_eq!(batch.scores().unwrap()[n], alone.score().unwrap());
+                    }
+                }
+            }
+        }
+
+        /// A bad row anywhere is reported with its object and leaf, never skipped.
+        #[test]
+        fn a_bad_row_is_found_and_located(
+            (objects, n, leaf, value) in (1..20usize, 1..6usize).prop_flat_map(|(count, leaves)| (
+                prop::collection::vec(prop::collection::vec(membership_row(2), leaves), count),
+                0..count,
+                0..leaves,
+                prop_oneof![Just(f64::NAN), Just(-0.5), Just(1.5), Just(0.7)],
+            ))
+        ) {
+            let leaves = objects[0].len();
+            let hierarchy = Hierarchy::new(ahp_fce::Criterion::weighted(
+                "G",
+                ahp_fce::Weights::from_unnormalized(&vec![1.0; leaves]).unwrap(),
+                (0..leaves).map(|k| ahp_fce::Criterion::leaf(format!("l{k}"))),
+            )).unwrap();
+            let grades = Grades::new(["A", "B"]).unwrap();
+            let evaluator = Evaluator::new(hierarchy, grades, &AhpOptions::default()).unwrap();
+            let mut flat: Vec<f64> = objects.iter().flatten().flatten().copied().collect();
+            // Set the row to (value, value): out of range or summing to 1.4, never valid.
+            flat[(n * leaves + leaf) * 2] = value;
+            flat[(n * leaves + leaf) * 2 + 1] = value;
+            let data = Array3::from_shape_vec((objects.len(), leaves, 2), flat).unwrap();
+            for operator in OPERATORS {
+                let err = evaluator.clone().with_operator(operator).batch_scorer().score(data.view()).unwrap_err();
+                let text = err.to_string();
+                let expected = format!("in object `object {n}`: in node `G/l{leaf}`");
+                prop_assert!(text.starts_with(&expected), "{}", text);
             }
         }
     }

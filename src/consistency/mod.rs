@@ -4,7 +4,9 @@
 mod geometric;
 mod random_index;
 mod ratio;
+mod simulation;
 
 pub use geometric::GeometricConsistency;
 pub use random_index::{RandomIndex, RandomIndexTable};
 pub use ratio::{lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold};
+pub use simulation::{simulate_random_index, RandomIndexEstimate};
