@@ -13,8 +13,9 @@ use crate::tolerance;
 /// For the weighted average the multi-level composition is linear, so E = Σ_leaf w_leaf·r_leaf
 /// with the leaves' global weights: one contraction per object. The other operators are
 /// composed level by level over precomputed index ranges, in a scratch buffer reused across
-/// objects. With the `rayon` feature the objects are split across threads; the results are
-/// the same bit for bit.
+/// objects. Results agree with [`Evaluator::evaluate`] to rounding (the batch multiplies by
+/// reciprocals where `evaluate` divides). With the `rayon` feature the objects are split
+/// across threads; the results are the same bit for bit as without it.
 ///
 /// ```
 /// use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
@@ -176,35 +177,122 @@ impl BatchScorer {
         let mut results = Array2::zeros((objects, grades));
         let output = results.as_slice_mut().unwrap_or(&mut []);
         self.score_all(input, output)?;
-        let scores = self.scores.as_ref().map(|s| {
-            results
-                .rows()
-                .into_iter()
-                .map(|e| e.iter().zip(s).map(|(e, s)| e * s).sum())
-                .collect()
-        });
+        let scores = self
+            .scores
+            .as_ref()
+            .map(|s| results.dot(&ndarray::ArrayView1::from(&s[..])));
         Ok(BatchEvaluation { results, scores })
     }
 
     /// Scores objects `first..` from `input` into `output`; both hold whole objects.
     fn score_chunk(&self, first: usize, input: &[f64], output: &mut [f64]) -> Result<()> {
-        let per_object = self.leaves() * self.grades;
-        let mut scratch = vec![0.0; self.slot_paths.len() * self.grades];
-        let objects = input.chunks_exact(per_object.max(1));
-        for (k, (object, out)) in objects
-            .zip(output.chunks_exact_mut(self.grades))
-            .enumerate()
-        {
-            let located = |e: Error| Error::InObject {
-                object: format!("object {}", first + k),
-                source: Box::new(e),
-            };
-            self.check_rows(object).map_err(located)?;
-            match self.operator {
-                Operator::WeightedAverage => weighted_average(&self.leaf_weights, object, out),
-                _ => self.compose_levels(object, &mut scratch, out),
+        match self.operator {
+            Operator::WeightedAverage => self.weighted_average_chunk(first, input, output),
+            Operator::ZadehMinMax => {
+                self.levels_chunk(first, input, output, |b, w, r| b.max(w.min(r)))
             }
-            .map_err(located)?;
+            Operator::ProductMax => self.levels_chunk(first, input, output, |b, w, r| b.max(w * r)),
+            Operator::MinBoundedSum => {
+                self.levels_chunk(first, input, output, |b, w, r| b + w.min(r))
+            }
+        }
+    }
+
+    /// The error of object `object` (index within the batch): its first bad row, located.
+    fn row_error(&self, object: usize, rows: &[f64]) -> Error {
+        let source = self
+            .check_rows(rows)
+            .err()
+            .unwrap_or(Error::ZeroComposition);
+        Error::InObject {
+            object: format!("object {object}"),
+            source: Box::new(source),
+        }
+    }
+
+    fn weighted_average_chunk(
+        &self,
+        first: usize,
+        input: &[f64],
+        output: &mut [f64],
+    ) -> Result<()> {
+        let g = self.grades;
+        let per_object = (self.leaves() * g).max(1);
+        let objects = input
+            .chunks_exact(per_object)
+            .zip(output.chunks_exact_mut(g));
+        for (k, (object, out)) in objects.enumerate() {
+            // One pass reads each degree once: it accumulates E and checks the row at once;
+            // only a failed check goes back to find and name the bad row.
+            let valid = match g {
+                // Fixed widths keep the accumulator in registers and let the loop vectorize.
+                2 => weighted_average_fixed::<2>(&self.leaf_weights, object, out),
+                3 => weighted_average_fixed::<3>(&self.leaf_weights, object, out),
+                4 => weighted_average_fixed::<4>(&self.leaf_weights, object, out),
+                5 => weighted_average_fixed::<5>(&self.leaf_weights, object, out),
+                6 => weighted_average_fixed::<6>(&self.leaf_weights, object, out),
+                _ => weighted_average_any(&self.leaf_weights, object, out),
+            };
+            let sum: f64 = out.iter().sum();
+            if !(valid && sum > 0.0) {
+                return Err(self.row_error(first + k, object));
+            }
+            let inverse = 1.0 / sum;
+            out.iter_mut().for_each(|e| *e *= inverse);
+        }
+        Ok(())
+    }
+
+    /// Composes objects level by level with `combine(b, weight, degree)` as the operator's
+    /// inner step; `scratch` holds one vector per internal node and is reused for every object.
+    fn levels_chunk(
+        &self,
+        first: usize,
+        input: &[f64],
+        output: &mut [f64],
+        combine: impl Fn(f64, f64, f64) -> f64,
+    ) -> Result<()> {
+        let g = self.grades;
+        let per_object = (self.leaves() * g).max(1);
+        let mut scratch = vec![0.0; self.slot_paths.len() * g];
+        let objects = input
+            .chunks_exact(per_object)
+            .zip(output.chunks_exact_mut(g));
+        for (k, (object, out)) in objects.enumerate() {
+            if !rows_are_valid(object, g) {
+                return Err(self.row_error(first + k, object));
+            }
+            for step in &self.steps {
+                let (target, after) = scratch[step.slot * g..].split_at_mut(g);
+                target.fill(0.0);
+                for &(source, weight) in &self.children[step.children.clone()] {
+                    let row = match source {
+                        Source::Leaf(leaf) => &object[leaf * g..(leaf + 1) * g],
+                        // Children come later in pre-order, so their slots follow this one.
+                        Source::Slot(slot) => {
+                            let offset = (slot - step.slot - 1) * g;
+                            &after[offset..offset + g]
+                        }
+                    };
+                    for (b, &r) in target.iter_mut().zip(row) {
+                        *b = combine(*b, weight, r);
+                    }
+                }
+                if self.operator == Operator::MinBoundedSum {
+                    target.iter_mut().for_each(|b| *b = b.min(1.0));
+                }
+                let sum: f64 = target.iter().sum();
+                if !(sum > 0.0) {
+                    let path = self.slot_paths[step.slot].clone();
+                    return Err(Error::InObject {
+                        object: format!("object {}", first + k),
+                        source: Box::new(Error::ZeroComposition.in_node(path)),
+                    });
+                }
+                let inverse = 1.0 / sum;
+                target.iter_mut().for_each(|b| *b *= inverse);
+            }
+            out.copy_from_slice(&scratch[..g]);
         }
         Ok(())
     }
@@ -258,78 +346,61 @@ impl BatchScorer {
         }
         Ok(())
     }
-
-    /// Composes one object level by level; `scratch` holds one vector per internal node.
-    fn compose_levels(&self, object: &[f64], scratch: &mut [f64], out: &mut [f64]) -> Result<()> {
-        let g = self.grades;
-        for step in &self.steps {
-            let (target, after) = scratch[step.slot * g..].split_at_mut(g);
-            target.fill(0.0);
-            for &(source, weight) in &self.children[step.children.clone()] {
-                let row = match source {
-                    Source::Leaf(leaf) => &object[leaf * g..(leaf + 1) * g],
-                    // Children come later in pre-order, so their slots are after this one.
-                    Source::Slot(slot) => {
-                        let offset = (slot - step.slot - 1) * g;
-                        &after[offset..offset + g]
-                    }
-                };
-                for (b, &r) in target.iter_mut().zip(row) {
-                    *b = match self.operator {
-                        Operator::WeightedAverage => *b + weight * r,
-                        Operator::ZadehMinMax => b.max(weight.min(r)),
-                        Operator::ProductMax => b.max(weight * r),
-                        Operator::MinBoundedSum => *b + weight.min(r),
-                    };
-                }
-            }
-            if self.operator == Operator::MinBoundedSum {
-                target.iter_mut().for_each(|b| *b = b.min(1.0));
-            }
-            let sum: f64 = target.iter().sum();
-            if !(sum > 0.0) {
-                return Err(Error::ZeroComposition.in_node(self.slot_paths[step.slot].clone()));
-            }
-            target.iter_mut().for_each(|b| *b /= sum);
-        }
-        out.copy_from_slice(&scratch[..g]);
-        Ok(())
-    }
 }
 
-/// E = Σ_leaf w_leaf·r_leaf, normalized.
-fn weighted_average(weights: &[f64], object: &[f64], out: &mut [f64]) -> Result<()> {
-    let g = out.len();
-    match g {
-        // Fixed widths let the compiler keep the accumulator in registers and vectorize.
-        2 => fixed::<2>(weights, object, out),
-        3 => fixed::<3>(weights, object, out),
-        4 => fixed::<4>(weights, object, out),
-        5 => fixed::<5>(weights, object, out),
-        6 => fixed::<6>(weights, object, out),
-        _ => {
-            out.fill(0.0);
-            for (&w, row) in weights.iter().zip(object.chunks_exact(g)) {
-                for (e, &r) in out.iter_mut().zip(row) {
-                    *e += w * r;
-                }
-            }
+/// Whether every row of one object lies in [0, 1] and sums to 1 (a NaN fails).
+fn rows_are_valid(object: &[f64], g: usize) -> bool {
+    let (mut low, mut high, mut bad_sums) = (0.0f64, 1.0f64, 0u32);
+    for row in object.chunks_exact(g) {
+        let mut sum = 0.0;
+        for &r in row {
+            sum += r;
+            low = if r < low { r } else { low };
+            high = if r > high { r } else { high };
         }
+        // A NaN degree makes the sum NaN, and `NaN <= x` is false: counted as bad.
+        bad_sums += u32::from(!((sum - 1.0).abs() <= tolerance::MEMBERSHIP_ROW_SUM));
     }
-    let sum: f64 = out.iter().sum();
-    if !(sum > 0.0) {
-        return Err(Error::ZeroComposition);
-    }
-    out.iter_mut().for_each(|e| *e /= sum);
-    Ok(())
+    low >= 0.0 && high <= 1.0 && bad_sums == 0
 }
 
-fn fixed<const G: usize>(weights: &[f64], object: &[f64], out: &mut [f64]) {
+/// E = Σ_leaf w_leaf·r_leaf into `out` (not normalized); returns whether every row was valid.
+fn weighted_average_fixed<const G: usize>(
+    weights: &[f64],
+    object: &[f64],
+    out: &mut [f64],
+) -> bool {
     let mut acc = [0.0; G];
+    // Running extremes and a count of bad row sums, checked once per object: selects and an
+    // integer add rather than boolean chains keep the loop a handful of vector instructions.
+    let (mut low, mut high) = ([0.0f64; G], [1.0f64; G]);
+    let mut bad_sums = 0u32;
     for (&w, row) in weights.iter().zip(object.chunks_exact(G)) {
+        let Ok(row) = <&[f64; G]>::try_from(row) else {
+            return false;
+        };
+        let mut sum = 0.0;
         for h in 0..G {
-            acc[h] += w * row[h];
+            let r = row[h];
+            acc[h] += w * r;
+            sum += r;
+            low[h] = if r < low[h] { r } else { low[h] };
+            high[h] = if r > high[h] { r } else { high[h] };
         }
+        // A NaN degree makes the sum NaN, and `NaN <= x` is false: counted as bad.
+        bad_sums += u32::from(!((sum - 1.0).abs() <= tolerance::MEMBERSHIP_ROW_SUM));
     }
     out.copy_from_slice(&acc);
+    bad_sums == 0 && low.iter().all(|&l| l >= 0.0) && high.iter().all(|&h| h <= 1.0)
+}
+
+fn weighted_average_any(weights: &[f64], object: &[f64], out: &mut [f64]) -> bool {
+    let g = out.len();
+    out.fill(0.0);
+    for (&w, row) in weights.iter().zip(object.chunks_exact(g)) {
+        for (e, &r) in out.iter_mut().zip(row) {
+            *e += w * r;
+        }
+    }
+    rows_are_valid(object, g)
 }

@@ -243,15 +243,27 @@ impl WeightingMethod {
 }
 
 fn geometric_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
-    let log_means: Vec<f64> = matrix
+    let t = matrix.order() as f64;
+    let mut log_means: Vec<f64> = matrix
         .view()
         .rows()
         .into_iter()
-        .map(|row| row.iter().map(|b| b.ln()).sum::<f64>() / row.len() as f64)
+        .map(|row| {
+            // One logarithm of the row product where the product is representable (always on
+            // Saaty's scale up to order 300); a sum of logarithms where it would overflow or
+            // underflow.
+            let product: f64 = row.iter().product();
+            let log = if product.is_normal() {
+                product.ln()
+            } else {
+                row.iter().map(|b| b.ln()).sum::<f64>()
+            };
+            log / t
+        })
         .collect();
     let largest = log_means.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let roots: Vec<f64> = log_means.iter().map(|l| (l - largest).exp()).collect();
-    Weights::from_unnormalized(&roots)
+    log_means.iter_mut().for_each(|l| *l = (*l - largest).exp());
+    Weights::from_unnormalized(&log_means)
 }
 
 fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
@@ -306,28 +318,46 @@ fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
 /// of (Bw)_x / w_x is within [`tolerance::EIGENVECTOR`]. Leaves the last iterate, normalized,
 /// in `w` and returns its spread; `bw` is scratch of the same length. Allocates nothing.
 pub(crate) fn power_iteration(b: ArrayView2<'_, f64>, w: &mut [f64], bw: &mut [f64]) -> f64 {
+    let t = w.len();
+    let owned;
+    let entries = match b.as_slice() {
+        Some(entries) => entries,
+        None => {
+            owned = b.to_owned();
+            owned.as_slice().unwrap_or(&[])
+        }
+    };
     let mut spread = f64::INFINITY;
-    for _ in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
-        let (mut low, mut high, mut sum) = (f64::INFINITY, 0.0f64, 0.0);
-        for ((out, row), &x) in bw.iter_mut().zip(b.rows()).zip(w.iter()) {
+    for step in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
+        let mut sum = 0.0;
+        for (out, row) in bw.iter_mut().zip(entries.chunks_exact(t.max(1))) {
             let s: f64 = row.iter().zip(w.iter()).map(|(b, w)| b * w).sum();
             *out = s;
             sum += s;
-            let ratio = s / x;
-            low = low.min(ratio);
-            high = high.max(ratio);
         }
-        spread = high / low - 1.0;
-        if spread.is_nan() {
-            return f64::INFINITY;
+        // The ratios cost a division each, as much as the product itself at small orders:
+        // look at them every third step (and at the last), which delays the stop by at most
+        // two cheap steps.
+        if step % 3 == 0 || step + 1 == tolerance::EIGENVECTOR_MAX_ITERATIONS {
+            let (mut low, mut high) = (f64::INFINITY, 0.0f64);
+            for (&s, &x) in bw.iter().zip(w.iter()) {
+                let ratio = s / x;
+                low = low.min(ratio);
+                high = high.max(ratio);
+            }
+            spread = high / low - 1.0;
+            if spread.is_nan() {
+                return f64::INFINITY;
+            }
+            if spread <= tolerance::EIGENVECTOR {
+                let total: f64 = w.iter().sum();
+                w.iter_mut().for_each(|x| *x /= total);
+                return spread;
+            }
         }
-        if spread <= tolerance::EIGENVECTOR {
-            let total: f64 = w.iter().sum();
-            w.iter_mut().for_each(|x| *x /= total);
-            return spread;
-        }
+        let inverse = 1.0 / sum;
         for (x, s) in w.iter_mut().zip(bw.iter()) {
-            *x = s / sum;
+            *x = s * inverse;
         }
     }
     spread

@@ -36,12 +36,15 @@ pub fn weighted_sums(matrix: &JudgmentMatrix, weights: &Weights) -> Result<Array
 /// # }
 /// ```
 pub fn lambda_max(matrix: &JudgmentMatrix, weights: &Weights) -> Result<f64> {
-    let bw = weighted_sums(matrix, weights)?;
+    check_lengths(matrix, weights)?;
+    let w = weights.as_slice();
     let t = matrix.order() as f64;
-    Ok(bw
-        .iter()
-        .zip(weights.iter())
-        .map(|(s, w)| s / w)
+    Ok(matrix
+        .view()
+        .rows()
+        .into_iter()
+        .zip(w)
+        .map(|(row, wx)| row.iter().zip(w).map(|(b, wy)| b * wy).sum::<f64>() / wx)
         .sum::<f64>()
         / t)
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Times this crate against vectorized numpy and the ahpy package on the same workloads, in one
+# run on this machine, and prints the comparison table (markdown) for the README.
+#
+#   bash scripts/compare.sh           # full size (a few minutes)
+#   bash scripts/compare.sh --quick   # tiny sizes: checks that everything runs
+#
+# Sets up its own Python environment under target/compare-venv from the package registry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=""
+[ "${1:-}" = "--quick" ] && quick="--quick"
+
+venv=target/compare-venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check numpy scipy ahpy
+fi
+
+mkdir -p target/compare
+if [ -n "$quick" ]; then
+  cargo bench --quiet --bench compare -- --test > target/compare/rust.json
+else
+  cargo bench --quiet --bench compare > target/compare/rust.json
+fi
+"$venv/bin/python" scripts/compare.py target/compare/rust.json $quick
