@@ -165,7 +165,7 @@ def main():
         ("one 9×9 matrix, weights + CR, eigenvector (per call)", rust["matrix9_eigenvector_s"], ahpy_call, "ahpy", "≥ 1000×"),
         ("one 9×9 matrix, weights + CR, geometric mean (per call)", rust["matrix9_geometric_mean_s"], ahpy_call, "ahpy", "≥ 1000×"),
         ("batch weighted average, 12 leaves × 4 grades (per object)", rust["batch_weighted_average_s_per_object"], numpy_wa, "numpy", ""),
-        ("batch weighted average vs one-core memory-read bound (per object)", rust["batch_weighted_average_s_per_object"], bound, "STREAM read", "≤ 2× the bound"),
+        ("batch weighted average vs one-core memory-read bound (per object)", rust["batch_weighted_average_s_per_object"], bound, "STREAM read", "ratio ≥ 0.5× (within 2× of the bound)"),
         ("batch Zadeh min–max, level by level (per object)", rust["batch_min_max_s_per_object"], numpy_minmax, "numpy", "≥ 20×"),
         ("RI simulation t = 9, geometric-mean route (per matrix)", rust["ri_t9_geometric_mean_s_per_matrix"], numpy_ri_gm, "numpy", "≥ 10×"),
         ("RI simulation t = 9, eigenvalue route (per matrix)", rust["ri_t9_eigenvector_s_per_matrix"], numpy_ri_eig, "numpy", "≥ 10×"),

@@ -72,6 +72,7 @@ pub const SAATY_SCALE: [f64; 17] = [
     serde(try_from = "Vec<Vec<f64>>", into = "Vec<Vec<f64>>")
 )]
 pub struct JudgmentMatrix {
+    /// Always in standard (row-major, contiguous) layout, so kernels can take it as a slice.
     entries: Array2<f64>,
 }
 
@@ -122,9 +123,7 @@ impl JudgmentMatrix {
                 }
             }
         }
-        Ok(Self {
-            entries: matrix.to_owned(),
-        })
+        Ok(Self::checked(matrix.to_owned()))
     }
 
     /// Validates a full square matrix given as rows (arrays, vectors or slices).
@@ -175,7 +174,7 @@ impl JudgmentMatrix {
                 entries[[col, row]] = 1.0 / value;
             }
         }
-        Ok(Self { entries })
+        Ok(Self::checked(entries))
     }
 
     /// The perfectly consistent matrix of a weight vector, `b_xy = w_x / w_y`.
@@ -189,7 +188,20 @@ impl JudgmentMatrix {
         for ((row, col), &value) in entries.indexed_iter() {
             check_entry(row, col, value)?;
         }
-        Ok(Self { entries })
+        Ok(Self::checked(entries))
+    }
+
+    /// Wraps entries that have passed the checks, in standard layout.
+    fn checked(entries: Array2<f64>) -> Self {
+        Self {
+            entries: entries.as_standard_layout().into_owned(),
+        }
+    }
+
+    /// The entries row by row, contiguous: `rows()[x * t + y]` is b_xy.
+    pub(crate) fn rows(&self) -> &[f64] {
+        // Put in standard layout by `checked`, so always contiguous.
+        self.entries.as_slice().unwrap_or(&[])
     }
 
     /// The order t (number of compared items).
@@ -220,9 +232,7 @@ impl JudgmentMatrix {
     /// judgment matrix, and its weights are (for the geometric mean exactly) proportional to
     /// the reciprocals of the original weights.
     pub fn transpose(&self) -> Self {
-        Self {
-            entries: self.entries.t().to_owned(),
-        }
+        Self::checked(self.entries.t().to_owned())
     }
 
     /// The same judgments with the items reordered: item `order[k]` of `self` becomes item `k`.
@@ -244,7 +254,7 @@ impl JudgmentMatrix {
             });
         }
         let entries = Array2::from_shape_fn((t, t), |(x, y)| self.entries[[order[x], order[y]]]);
-        Ok(Self { entries })
+        Ok(Self::checked(entries))
     }
 
     /// Whether every entry is on Saaty's 1–9 scale ([`SAATY_SCALE`]) within the rounding

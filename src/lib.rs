@@ -78,6 +78,7 @@ pub mod analysis;
 pub mod batch;
 pub mod composition;
 pub mod consistency;
+mod dense;
 pub mod error;
 pub mod evaluation;
 pub mod hierarchy;

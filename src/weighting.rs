@@ -4,6 +4,7 @@
 use approx::{AbsDiffEq, RelativeEq};
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2};
 
+use crate::dense;
 use crate::error::{Error, Result};
 use crate::judgment::JudgmentMatrix;
 use crate::tolerance;
@@ -243,43 +244,71 @@ impl WeightingMethod {
 }
 
 fn geometric_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
-    let t = matrix.order() as f64;
-    let mut log_means: Vec<f64> = matrix
-        .view()
-        .rows()
-        .into_iter()
-        .map(|row| {
-            // One logarithm of the row product where the product is representable (always on
-            // Saaty's scale up to order 300); a sum of logarithms where it would overflow or
-            // underflow.
-            let product: f64 = row.iter().product();
-            let log = if product.is_normal() {
-                product.ln()
-            } else {
-                row.iter().map(|b| b.ln()).sum::<f64>()
-            };
-            log / t
-        })
-        .collect();
-    let largest = log_means.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    log_means.iter_mut().for_each(|l| *l = (*l - largest).exp());
-    Weights::from_unnormalized(&log_means)
+    let t = matrix.order();
+    let mut logs = vec![0.0; t];
+    dense::row_products(matrix.rows(), &mut logs);
+    for (x, log) in logs.iter_mut().enumerate() {
+        // One logarithm of the row product where the product is representable (always on
+        // Saaty's scale up to order 300); a sum of logarithms where it would overflow or
+        // underflow.
+        *log = if log.is_normal() {
+            log.ln()
+        } else {
+            matrix.view().row(x).iter().map(|b| b.ln()).sum::<f64>()
+        } / t as f64;
+    }
+    let largest = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    logs.iter_mut().for_each(|l| *l = (*l - largest).exp());
+    Weights::from_unnormalized(&logs)
 }
 
 fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
-    let b = matrix.view();
-    let mut w = geometric_mean(matrix)?.values;
+    let start = geometric_mean(matrix)?.to_vec();
+    Weights::from_unnormalized(&eigenvector_from(matrix.view(), matrix.rows(), start)?)
+}
+
+/// The principal eigenvector of B (given as a view and as its contiguous rows) from a positive
+/// start, certified to [`tolerance::EIGENVECTOR`] (or, failing that, to
+/// [`tolerance::EIGENVECTOR_ACCEPTABLE`]).
+pub(crate) fn eigenvector_from(
+    b: ArrayView2<'_, f64>,
+    rows: &[f64],
+    start: Vec<f64>,
+) -> Result<Vec<f64>> {
+    let mut w = start;
     let mut bw = vec![0.0; w.len()];
-    let w_slice = w.as_slice_mut().unwrap_or(&mut []);
-    let mut spread = power_iteration(b, w_slice, &mut bw);
+    // Power iteration: componentwise accurate, and quick for judgments on any practical scale.
+    let spread = power_iteration(rows, &mut w, &mut bw, tolerance::EIGENVECTOR_MAX_ITERATIONS);
     if spread <= tolerance::EIGENVECTOR {
-        return Weights::from_unnormalized(w_slice);
+        return Ok(w);
     }
-    // When |λ₂| is close to λ₁ in modulus (extreme judgments), power iteration crawls. Inverse
-    // iteration with the shift σ = max_x (Bw)_x / w_x ≥ λ₁ converges by the factor
-    // |λ₁ − σ| / |λ₂ − σ| instead, which is tiny however close |λ₂| is to λ₁.
-    let mut best = (spread, w.clone());
-    for _ in 0..tolerance::EIGENVECTOR_MAX_INVERSE_STEPS {
+    // When |λ₂| is close to λ₁ in modulus (extreme judgments), power iteration crawls; inverse
+    // iteration converges by |λ₁ − σ| / |λ₂ − σ| however close |λ₂| is to λ₁. Rounding can
+    // hold the smallest weights of extreme matrices just above the target.
+    let (spread, best) = inverse_iteration(b, &w, spread, tolerance::EIGENVECTOR_MAX_INVERSE_STEPS);
+    if spread <= tolerance::EIGENVECTOR_ACCEPTABLE {
+        return Ok(best);
+    }
+    Err(Error::EigenvectorNotConverged {
+        iterations: tolerance::EIGENVECTOR_MAX_ITERATIONS,
+        inverse_steps: tolerance::EIGENVECTOR_MAX_INVERSE_STEPS,
+        spread,
+        tolerance: tolerance::EIGENVECTOR,
+    })
+}
+
+/// Shifted inverse iteration from `start` (whose spread is `start_spread`), at most `steps`
+/// steps, each with the shift σ = max_x (Bw)_x / w_x ≥ λ₁. Returns the smallest
+/// Collatz–Wielandt spread reached and its (normalized) vector.
+fn inverse_iteration(
+    b: ArrayView2<'_, f64>,
+    start: &[f64],
+    start_spread: f64,
+    steps: usize,
+) -> (f64, Vec<f64>) {
+    let mut w = Array1::from(start.to_vec());
+    let mut best = (start_spread, start.to_vec());
+    for _ in 0..steps {
         let bw = b.dot(&w);
         let shift = bw
             .iter()
@@ -291,54 +320,35 @@ fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
         let Some(next) = solve(shifted, w.clone()) else {
             break;
         };
-        w = normalized(next);
-        spread = collatz_wielandt_spread(&b.dot(&w), &w);
-        if spread <= tolerance::EIGENVECTOR {
-            return Weights::from_unnormalized(w.as_slice().unwrap_or(&[]));
+        let next = normalized(next);
+        if !next.iter().all(|x| *x > 0.0) {
+            break;
         }
+        let spread = collatz_wielandt_spread(&b.dot(&next), &next);
         if spread < best.0 {
-            best = (spread, w.clone());
+            best = (spread, next.to_vec());
         }
+        if spread <= tolerance::EIGENVECTOR {
+            break;
+        }
+        w = next;
     }
-    // Rounding can hold the smallest weights of extreme matrices just above the target.
-    if best.0 <= tolerance::EIGENVECTOR_ACCEPTABLE {
-        return Weights::from_unnormalized(best.1.as_slice().unwrap_or(&[]));
-    }
-    spread = best.0;
-    Err(Error::EigenvectorNotConverged {
-        iterations: tolerance::EIGENVECTOR_MAX_ITERATIONS,
-        inverse_steps: tolerance::EIGENVECTOR_MAX_INVERSE_STEPS,
-        spread,
-        tolerance: tolerance::EIGENVECTOR,
-    })
+    best
 }
 
-/// Power iteration from `w` (positive, any scale), at most
-/// [`tolerance::EIGENVECTOR_MAX_ITERATIONS`] steps, stopping once the Collatz–Wielandt spread
+/// Power iteration on B, given row by row (`rows[x * t + y]` = b_xy), from `w`
+/// (positive, any scale), at most `steps` steps, stopping once the Collatz–Wielandt spread
 /// of (Bw)_x / w_x is within [`tolerance::EIGENVECTOR`]. Leaves the last iterate, normalized,
 /// in `w` and returns its spread; `bw` is scratch of the same length. Allocates nothing.
-pub(crate) fn power_iteration(b: ArrayView2<'_, f64>, w: &mut [f64], bw: &mut [f64]) -> f64 {
-    let t = w.len();
-    let owned;
-    let entries = match b.as_slice() {
-        Some(entries) => entries,
-        None => {
-            owned = b.to_owned();
-            owned.as_slice().unwrap_or(&[])
-        }
-    };
+pub(crate) fn power_iteration(rows: &[f64], w: &mut [f64], bw: &mut [f64], steps: usize) -> f64 {
     let mut spread = f64::INFINITY;
-    for step in 0..tolerance::EIGENVECTOR_MAX_ITERATIONS {
-        let mut sum = 0.0;
-        for (out, row) in bw.iter_mut().zip(entries.chunks_exact(t.max(1))) {
-            let s: f64 = row.iter().zip(w.iter()).map(|(b, w)| b * w).sum();
-            *out = s;
-            sum += s;
-        }
+    for step in 0..steps {
+        dense::mat_vec(rows, w, bw);
+        let sum: f64 = bw.iter().sum();
         // The ratios cost a division each, as much as the product itself at small orders:
         // look at them every third step (and at the last), which delays the stop by at most
         // two cheap steps.
-        if step % 3 == 0 || step + 1 == tolerance::EIGENVECTOR_MAX_ITERATIONS {
+        if step % 3 == 0 || step + 1 == steps {
             let (mut low, mut high) = (f64::INFINITY, 0.0f64);
             for (&s, &x) in bw.iter().zip(w.iter()) {
                 let ratio = s / x;

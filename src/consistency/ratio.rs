@@ -3,6 +3,7 @@
 use ndarray::Array1;
 
 use super::RandomIndex;
+use crate::dense;
 use crate::error::{Error, Result};
 use crate::judgment::JudgmentMatrix;
 use crate::weighting::Weights;
@@ -37,16 +38,12 @@ pub fn weighted_sums(matrix: &JudgmentMatrix, weights: &Weights) -> Result<Array
 /// ```
 pub fn lambda_max(matrix: &JudgmentMatrix, weights: &Weights) -> Result<f64> {
     check_lengths(matrix, weights)?;
-    let w = weights.as_slice();
-    let t = matrix.order() as f64;
-    Ok(matrix
-        .view()
-        .rows()
-        .into_iter()
-        .zip(w)
-        .map(|(row, wx)| row.iter().zip(w).map(|(b, wy)| b * wy).sum::<f64>() / wx)
-        .sum::<f64>()
-        / t)
+    let mut scratch = vec![0.0; weights.len()];
+    Ok(dense::lambda_max(
+        matrix.rows(),
+        weights.as_slice(),
+        &mut scratch,
+    ))
 }
 
 fn check_lengths(matrix: &JudgmentMatrix, weights: &Weights) -> Result<()> {

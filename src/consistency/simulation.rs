@@ -1,11 +1,11 @@
 //! Estimating random indices by simulation, reproducibly.
 
-use ndarray::Array2;
+use ndarray::ArrayView2;
 
+use crate::dense;
 use crate::error::{Error, Result};
-use crate::judgment::{JudgmentMatrix, SAATY_SCALE};
-use crate::tolerance;
-use crate::weighting::{power_iteration, WeightingMethod};
+use crate::judgment::SAATY_SCALE;
+use crate::weighting::{eigenvector_from, WeightingMethod};
 
 /// A simulated random index: the mean CI of random reciprocal matrices of one order.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,9 +28,11 @@ pub struct RandomIndexEstimate {
 /// entries are drawn independently and uniformly from the 17 values of Saaty's scale
 /// 1/9, 1/8, …, 1, …, 8, 9 (the lower triangle holds their reciprocals).
 ///
-/// The stream is fixed by `seed` alone: SplitMix64 (Steele, Lea & Flood, 2014) with Lemire's
-/// unbiased bounded draw, entries in row order, matrix after matrix; so a seed gives the same
-/// figure on every platform and in every version of this crate that keeps this paragraph.
+/// The stream is fixed by `seed` alone: SplitMix64 (Steele, Lea & Flood, 2014) gives, by
+/// Lemire's unbiased bounded draw, a number below 17⁸ whose eight base-17 digits, least
+/// significant first, index the scale for the next eight upper entries, taken in row order,
+/// matrix after matrix. So a seed gives the same figure on every platform and in every version
+/// of this crate that keeps this paragraph.
 ///
 /// ```
 /// use ahp_fce::{simulate_random_index, WeightingMethod};
@@ -63,8 +65,9 @@ pub fn simulate_random_index(
     }
     let t = order;
     let logs: Vec<f64> = SAATY_SCALE.iter().map(|s| s.ln()).collect();
-    let mut rng = SplitMix64(seed);
-    let mut b = Array2::<f64>::ones((t, t));
+    let mut draws = ScaleDraws::new(seed);
+    // Row by row: `rows[x * t + y]` is b_xy.
+    let mut rows = vec![1.0; t * t];
     let mut log_rows = vec![0.0; t];
     let mut w = vec![0.0; t];
     let mut scratch = vec![0.0; t];
@@ -74,10 +77,10 @@ pub fn simulate_random_index(
         log_rows.fill(0.0);
         for x in 0..t {
             for y in x + 1..t {
-                let i = rng.below(SAATY_SCALE.len() as u64) as usize;
+                let i = draws.next_index();
                 // Index 16 − i holds the exact reciprocal on the scale (9 ↔ 1/9, …).
-                b[[x, y]] = SAATY_SCALE[i];
-                b[[y, x]] = SAATY_SCALE[SAATY_SCALE.len() - 1 - i];
+                rows[x * t + y] = SAATY_SCALE[i];
+                rows[y * t + x] = SAATY_SCALE[SAATY_SCALE.len() - 1 - i];
                 log_rows[x] += logs[i];
                 log_rows[y] -= logs[i];
             }
@@ -90,26 +93,26 @@ pub fn simulate_random_index(
         match method {
             WeightingMethod::GeometricMean => {}
             WeightingMethod::ArithmeticMean => {
-                let sums: Vec<f64> = b.columns().into_iter().map(|c| c.sum()).collect();
-                for (w, row) in w.iter_mut().zip(b.rows()) {
-                    *w = row.iter().zip(&sums).map(|(b, s)| b / s).sum::<f64>();
+                // w_x = Σ_y b_xy / c_y with c_y the sum of column y.
+                scratch.fill(0.0);
+                for row in rows.chunks_exact(t) {
+                    for (c, b) in scratch.iter_mut().zip(row) {
+                        *c += b;
+                    }
+                }
+                for (w, row) in w.iter_mut().zip(rows.chunks_exact(t)) {
+                    *w = row.iter().zip(&scratch).map(|(b, c)| b / c).sum();
                 }
             }
             WeightingMethod::Eigenvector => {
-                if power_iteration(b.view(), &mut w, &mut scratch) > tolerance::EIGENVECTOR {
-                    // Rare: the full method, with its inverse-iteration fallback.
-                    let matrix = JudgmentMatrix::from_array(&b)?;
-                    w = WeightingMethod::Eigenvector.weights(&matrix)?.to_vec();
-                }
+                let entries =
+                    ArrayView2::from_shape((t, t), &rows[..]).map_err(|_| Error::Empty {
+                        what: "random matrix",
+                    })?;
+                w = eigenvector_from(entries, &rows, std::mem::take(&mut w))?;
             }
         }
-        let lambda = b
-            .rows()
-            .into_iter()
-            .zip(&w)
-            .map(|(row, wx)| row.iter().zip(&w).map(|(b, wy)| b * wy).sum::<f64>() / wx)
-            .sum::<f64>()
-            / t as f64;
+        let lambda = dense::lambda_max(&rows, &w, &mut scratch);
         let ci = if t > 1 {
             (lambda - t as f64) / (t as f64 - 1.0)
         } else {
@@ -127,6 +130,37 @@ pub fn simulate_random_index(
         ri: mean,
         standard_error: (variance / samples as f64).sqrt(),
     })
+}
+
+/// Scale indices 0..17, eight per draw of the generator.
+struct ScaleDraws {
+    rng: SplitMix64,
+    pending: u64,
+    left: u32,
+}
+
+impl ScaleDraws {
+    /// 17⁸: eight independent uniform digits in base 17, exactly.
+    const BLOCK: u64 = 17u64.pow(8);
+
+    fn new(seed: u64) -> Self {
+        Self {
+            rng: SplitMix64(seed),
+            pending: 0,
+            left: 0,
+        }
+    }
+
+    fn next_index(&mut self) -> usize {
+        if self.left == 0 {
+            self.pending = self.rng.below(Self::BLOCK);
+            self.left = 8;
+        }
+        let digit = self.pending % 17;
+        self.pending /= 17;
+        self.left -= 1;
+        digit as usize
+    }
 }
 
 /// SplitMix64: a 64-bit generator with a one-word state, fixed here so that simulations are
@@ -176,11 +210,11 @@ mod tests {
     }
 
     #[test]
-    fn bounded_draws_cover_the_range_evenly() {
-        let mut rng = SplitMix64(42);
+    fn scale_indices_cover_the_range_evenly() {
+        let mut draws = ScaleDraws::new(42);
         let mut counts = [0u32; 17];
         for _ in 0..170_000 {
-            counts[rng.below(17) as usize] += 1;
+            counts[draws.next_index()] += 1;
         }
         // 10 000 expected per value; 5 standard deviations is about ±490.
         assert!(
