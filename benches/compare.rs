@@ -10,65 +10,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use ahp_fce::{
-    simulate_random_index, AhpOptions, Criterion, Evaluator, Grades, Hierarchy, JudgmentMatrix,
-    Operator, WeightingMethod,
-};
-use ndarray::Array3;
+use ahp_fce::{simulate_random_index, AhpOptions, Operator, WeightingMethod};
 
-/// Judgments of the benchmark's 9×9 matrix (upper triangle, row order), the same numbers
-/// `scripts/compare.py` uses.
-fn matrix9() -> JudgmentMatrix {
-    let scale = [
-        1.0,
-        2.0,
-        3.0,
-        1.0 / 2.0,
-        5.0,
-        1.0 / 3.0,
-        7.0,
-        1.0 / 5.0,
-        9.0,
-    ];
-    let mut upper = Vec::new();
-    for x in 0..9 {
-        for y in x + 1..9 {
-            upper.push(scale[(3 * x + 5 * y) % scale.len()]);
-        }
-    }
-    JudgmentMatrix::from_upper_triangle(&upper).expect("scale values are valid judgments")
-}
-
-/// The source paper's shape: 3 criteria × 4 indicators, 4 grades.
-fn paper_evaluator() -> Evaluator {
-    let d =
-        JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 2.0, 2.0, 0.5, 1.0 / 3.0]).expect("valid");
-    let criteria = ["U1", "U2", "U3"].map(|name| {
-        let leaves = (1..=4).map(|k| Criterion::leaf(format!("{name}{k}")));
-        Criterion::judged(name, d.clone(), leaves)
-    });
-    let f = JudgmentMatrix::from_upper_triangle(&[2.0, 3.0, 2.0]).expect("valid");
-    let hierarchy = Hierarchy::new(Criterion::judged("U", f, criteria)).expect("valid");
-    let grades = Grades::with_scores(["A", "B", "C", "D"], [4.0, 3.0, 2.0, 1.0]).expect("valid");
-    Evaluator::new(hierarchy, grades, &AhpOptions::default()).expect("valid")
-}
-
-/// `objects` objects × 12 leaves × 4 grades of valid membership rows (vote shares of 10).
-fn memberships(objects: usize) -> Array3<f64> {
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut values = Vec::with_capacity(objects * 48);
-    for _ in 0..objects * 12 {
-        let mut votes = [0u32; 4];
-        for _ in 0..10 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            votes[(state % 4) as usize] += 1;
-        }
-        values.extend(votes.iter().map(|&v| f64::from(v) / 10.0));
-    }
-    Array3::from_shape_vec((objects, 12, 4), values).expect("12 × 4 values per object")
-}
+mod common;
+use common::{matrix, memberships, paper_evaluator};
 
 /// Best of `runs` timings of `work`, in seconds.
 fn best_of(runs: usize, mut work: impl FnMut()) -> f64 {
@@ -105,7 +50,7 @@ fn main() {
         (200_000, 1_000_000, 200_000, 1 << 30)
     };
 
-    let b = matrix9();
+    let b = matrix(9);
     let per_call = |method: WeightingMethod| {
         let options = AhpOptions::default().with_weighting(method);
         best_of(5, || {
