@@ -20,3 +20,42 @@ pub(crate) fn lambda_max(rows: &[f64], w: &[f64], scratch: &mut [f64]) -> f64 {
     mat_vec(rows, w, scratch);
     scratch.iter().zip(w).map(|(s, x)| s / x).sum::<f64>() / w.len() as f64
 }
+
+/// out = A·B for t×t matrices stored row by row (`out` is overwritten).
+pub(crate) fn mat_mul(a: &[f64], b: &[f64], t: usize, out: &mut [f64]) {
+    // The usual orders get a copy with the order known at compile time: whole rows in
+    // registers, unrolled and vectorized.
+    macro_rules! fixed {
+        ($($n:literal)*) => {
+            match t {
+                $($n => return mat_mul_fixed::<$n>(a, b, out),)*
+                _ => {}
+            }
+        };
+    }
+    fixed!(3 4 5 6 7 8 9 10 11 12);
+    out.fill(0.0);
+    let t = t.max(1);
+    for (out_row, a_row) in out.chunks_exact_mut(t).zip(a.chunks_exact(t)) {
+        // i-k-j order: the innermost loop runs along contiguous rows of B and of the result.
+        for (&a_ik, b_row) in a_row.iter().zip(b.chunks_exact(t)) {
+            for (o, &b_kj) in out_row.iter_mut().zip(b_row) {
+                *o += a_ik * b_kj;
+            }
+        }
+    }
+}
+
+fn mat_mul_fixed<const T: usize>(a: &[f64], b: &[f64], out: &mut [f64]) {
+    for (out_row, a_row) in out.chunks_exact_mut(T).zip(a.chunks_exact(T)) {
+        let mut acc = [0.0; T];
+        for (&a_ik, b_row) in a_row.iter().zip(b.chunks_exact(T)) {
+            if let Ok(b_row) = <&[f64; T]>::try_from(b_row) {
+                for j in 0..T {
+                    acc[j] += a_ik * b_row[j];
+                }
+            }
+        }
+        out_row.copy_from_slice(&acc);
+    }
+}

@@ -192,8 +192,9 @@ pub enum WeightingMethod {
     /// The principal (Perron) right eigenvector, Bw = λmax·w, normalized to sum 1 (Saaty's
     /// original method).
     ///
-    /// Power iteration from the geometric-mean weights until the ratios (Bw)_x / w_x agree to
-    /// [`tolerance::EIGENVECTOR`] relative (which certifies λmax and Bw = λmax·w to that
+    /// Power iteration from the geometric-mean weights, first with B⁸ (three squarings; each
+    /// step then gains eight steps' worth) and then with B, until the ratios (Bw)_x / w_x agree
+    /// to [`tolerance::EIGENVECTOR`] relative (which certifies λmax and Bw = λmax·w to that
     /// accuracy), within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`]; if that is not enough
     /// (extreme judgments, where |λ₂| nears λ₁ in modulus), shifted inverse iteration, at most
     /// [`tolerance::EIGENVECTOR_MAX_INVERSE_STEPS`] steps, whose best result is accepted if
@@ -277,6 +278,13 @@ pub(crate) fn eigenvector_from(
 ) -> Result<Vec<f64>> {
     let mut w = start;
     let mut bw = vec![0.0; w.len()];
+    // One step certifies nearly consistent matrices at once.
+    if power_iteration(rows, &mut w, &mut bw, 1) <= tolerance::EIGENVECTOR {
+        return Ok(w);
+    }
+    if let Some(certified) = squared_power_iteration(rows, &w, &mut bw) {
+        return Ok(certified);
+    }
     // Power iteration: componentwise accurate, and quick for judgments on any practical scale.
     let spread = power_iteration(rows, &mut w, &mut bw, tolerance::EIGENVECTOR_MAX_ITERATIONS);
     if spread <= tolerance::EIGENVECTOR {
@@ -295,6 +303,60 @@ pub(crate) fn eigenvector_from(
         spread,
         tolerance: tolerance::EIGENVECTOR,
     })
+}
+
+/// Squarings of B before [`squared_power_iteration`] iterates, and its step limit.
+const SQUARINGS: usize = 3;
+const SQUARED_STEPS: usize = 12;
+
+/// Power iteration with B⁸ = ((B²)²)²: each step shrinks the error by |λ₂/λ₁|⁸, so a random
+/// 9×9 matrix (|λ₂/λ₁| ≈ 0.5) certifies in about five steps instead of forty, for the price of
+/// three matrix products. Every candidate is certified against B itself; `None` when none is
+/// within [`tolerance::EIGENVECTOR`] (or the powers leave the range of `f64`), and the caller
+/// falls back to plain power iteration.
+fn squared_power_iteration(rows: &[f64], start: &[f64], scratch: &mut [f64]) -> Option<Vec<f64>> {
+    let t = start.len();
+    let mut power = rows.to_vec();
+    let mut product = vec![0.0; t * t];
+    for _ in 0..SQUARINGS {
+        dense::mat_mul(&power, &power, t, &mut product);
+        // Rescaled by the largest entry so that high powers stay finite.
+        let largest = product.iter().copied().fold(0.0, f64::max);
+        if !(largest.is_finite() && largest > 0.0) {
+            return None;
+        }
+        let inverse = 1.0 / largest;
+        for (p, q) in power.iter_mut().zip(&product) {
+            *p = q * inverse;
+        }
+    }
+    let mut w = start.to_vec();
+    let mut next = vec![0.0; t];
+    for step in 0..SQUARED_STEPS {
+        dense::mat_vec(&power, &w, &mut next);
+        let sum: f64 = next.iter().sum();
+        if !(sum.is_finite() && sum > 0.0) || next.iter().any(|x| !(*x > 0.0)) {
+            return None;
+        }
+        for (x, n) in w.iter_mut().zip(&next) {
+            *x = n / sum;
+        }
+        // From a spread near 1e-2 the first two steps cannot reach 1e-12: skip their checks.
+        if step < 2 {
+            continue;
+        }
+        dense::mat_vec(rows, &w, scratch);
+        let (mut low, mut high) = (f64::INFINITY, 0.0f64);
+        for (&s, &x) in scratch.iter().zip(&w) {
+            let ratio = s / x;
+            low = low.min(ratio);
+            high = high.max(ratio);
+        }
+        if high / low - 1.0 <= tolerance::EIGENVECTOR {
+            return Some(w);
+        }
+    }
+    None
 }
 
 /// Shifted inverse iteration from `start` (whose spread is `start_spread`), at most `steps`
