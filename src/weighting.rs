@@ -59,16 +59,23 @@ impl Weights {
     /// [`Error::Empty`]; [`Error::InvalidWeight`] for a non-finite, zero or negative value, or
     /// for one so much smaller than the largest that its weight underflows to 0.
     pub fn from_unnormalized(values: &[f64]) -> Result<Self> {
-        check_positive(values)?;
+        Self::normalize(values.to_vec())
+    }
+
+    /// [`Weights::from_unnormalized`], normalizing in place.
+    pub(crate) fn normalize(mut values: Vec<f64>) -> Result<Self> {
+        check_positive(&values)?;
         // Dividing by the largest value first keeps the sum finite for any finite input.
         let largest = values.iter().copied().fold(0.0, f64::max);
-        let scaled = values.iter().map(|v| v / largest);
-        let sum: f64 = scaled.clone().sum();
-        let weights: Array1<f64> = scaled.map(|v| v / sum).collect();
-        if let Some((index, &value)) = weights.iter().enumerate().find(|(_, w)| !(**w > 0.0)) {
+        values.iter_mut().for_each(|v| *v /= largest);
+        let sum: f64 = values.iter().sum();
+        values.iter_mut().for_each(|v| *v /= sum);
+        if let Some((index, &value)) = values.iter().enumerate().find(|(_, w)| !(**w > 0.0)) {
             return Err(Error::InvalidWeight { index, value });
         }
-        Ok(Self { values: weights })
+        Ok(Self {
+            values: Array1::from(values),
+        })
     }
 
     /// Number of weights.
@@ -260,12 +267,12 @@ fn geometric_mean(matrix: &JudgmentMatrix) -> Result<Weights> {
     }
     let largest = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     logs.iter_mut().for_each(|l| *l = (*l - largest).exp());
-    Weights::from_unnormalized(&logs)
+    Weights::normalize(logs)
 }
 
 fn principal_eigenvector(matrix: &JudgmentMatrix) -> Result<Weights> {
     let start = geometric_mean(matrix)?.to_vec();
-    Weights::from_unnormalized(&eigenvector_from(matrix.view(), matrix.rows(), start)?)
+    Weights::normalize(eigenvector_from(matrix.view(), matrix.rows(), start)?)
 }
 
 /// The principal eigenvector of B (given as a view and as its contiguous rows) from a positive

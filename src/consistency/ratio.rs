@@ -38,11 +38,19 @@ pub fn weighted_sums(matrix: &JudgmentMatrix, weights: &Weights) -> Result<Array
 /// ```
 pub fn lambda_max(matrix: &JudgmentMatrix, weights: &Weights) -> Result<f64> {
     check_lengths(matrix, weights)?;
-    let mut scratch = vec![0.0; weights.len()];
+    // On the stack for the orders AHP uses.
+    let mut small = [0.0; 16];
+    let mut large = Vec::new();
+    let scratch = if weights.len() <= small.len() {
+        &mut small[..weights.len()]
+    } else {
+        large.resize(weights.len(), 0.0);
+        &mut large[..]
+    };
     Ok(dense::lambda_max(
         matrix.rows(),
         weights.as_slice(),
-        &mut scratch,
+        scratch,
     ))
 }
 
