@@ -34,7 +34,8 @@ pub const WEIGHT_SUM: f64 = 1e-9;
 /// eigen-equation is tested to.
 pub const EIGENVECTOR: f64 = 1e-12;
 
-/// Power iterations tried before the eigenvector computation switches to repeated squaring.
+/// Power iterations with B tried (after the quick attempt with B⁸) before the eigenvector
+/// computation switches to shifted inverse iteration.
 ///
 /// Why 500: the iteration starts from the geometric-mean weights, which are already close,
 /// and each step shrinks the error by |λ₂/λ₁|. On Saaty's 1–9 scale that ratio stays well
