@@ -34,19 +34,10 @@ pub fn aggregate_judgments(
     expert_weights: Option<&Weights>,
 ) -> Result<JudgmentMatrix> {
     let lambda = expert_lambdas(matrices.len(), expert_weights, "judgment matrices")?;
-    let order = matrices.first().map_or(0, JudgmentMatrix::order);
-    for (k, matrix) in matrices.iter().enumerate() {
-        if matrix.order() != order {
-            return Err(Error::InObject {
-                object: format!("expert {k}"),
-                source: Box::new(Error::LengthMismatch {
-                    what: "a judgment matrix of the group's order",
-                    expected: order,
-                    found: matrix.order(),
-                }),
-            });
-        }
-    }
+    let order = common_size(
+        matrices.iter().map(JudgmentMatrix::order),
+        "a judgment matrix of the group's order",
+    )?;
     let mut log_upper = Vec::with_capacity(order * order.saturating_sub(1) / 2);
     for x in 0..order {
         for y in x + 1..order {
@@ -103,19 +94,10 @@ pub fn aggregate_priorities(
     mean: PriorityMean,
 ) -> Result<Weights> {
     let lambda = expert_lambdas(priorities.len(), expert_weights, "priority vectors")?;
-    let len = priorities.first().map_or(0, Weights::len);
-    for (k, w) in priorities.iter().enumerate() {
-        if w.len() != len {
-            return Err(Error::InObject {
-                object: format!("expert {k}"),
-                source: Box::new(Error::LengthMismatch {
-                    what: "a priority vector of the group's length",
-                    expected: len,
-                    found: w.len(),
-                }),
-            });
-        }
-    }
+    let len = common_size(
+        priorities.iter().map(Weights::len),
+        "a priority vector of the group's length",
+    )?;
     let combined: Vec<f64> = (0..len)
         .map(|x| {
             let terms = priorities.iter().zip(&lambda);
@@ -136,6 +118,25 @@ pub fn aggregate_priorities(
         }
         PriorityMean::Arithmetic => Weights::from_unnormalized(&combined),
     }
+}
+
+/// The size every expert's input shares (the first one's), or the first expert who differs.
+fn common_size(sizes: impl Iterator<Item = usize>, what: &'static str) -> Result<usize> {
+    let mut expected = None;
+    for (k, size) in sizes.enumerate() {
+        let first = *expected.get_or_insert(size);
+        if size != first {
+            return Err(Error::InObject {
+                object: format!("expert {k}"),
+                source: Box::new(Error::LengthMismatch {
+                    what,
+                    expected: first,
+                    found: size,
+                }),
+            });
+        }
+    }
+    Ok(expected.unwrap_or(0))
 }
 
 /// The expert weights λ, equal ones when none are given.
