@@ -251,6 +251,17 @@ pub enum Error {
         parent: String,
     },
 
+    /// A node name containing the path separator `/`, which could never be addressed.
+    #[error(
+        "the name `{name}` under `{parent}` contains `/`, which separates the names in a path"
+    )]
+    NameWithSeparator {
+        /// Path of the parent (empty for the root).
+        parent: String,
+        /// The name given.
+        name: String,
+    },
+
     /// A lookup that found no node.
     #[error("no node {query}")]
     UnknownNode {
@@ -638,6 +649,14 @@ impl Error {
     pub(crate) fn in_node(self, path: impl Into<String>) -> Self {
         Error::InNode {
             path: path.into(),
+            source: Box::new(self),
+        }
+    }
+
+    /// Wraps `self` with the name of the object it concerns.
+    pub(crate) fn in_object(self, object: impl Into<String>) -> Self {
+        Error::InObject {
+            object: object.into(),
             source: Box::new(self),
         }
     }

@@ -74,40 +74,31 @@
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-pub mod analysis;
-pub mod batch;
-pub mod composition;
-pub mod consistency;
-mod dense;
+pub mod ahp;
 pub mod error;
-pub mod evaluation;
+pub mod fce;
 pub mod hierarchy;
-pub mod judgment;
-pub mod membership;
+mod matrix_rows;
 #[cfg(feature = "model")]
 pub mod model;
-mod nested;
 pub mod survey;
 pub mod tolerance;
-pub mod weighting;
 
-pub use analysis::{AhpOptions, MatrixAnalysis};
-pub use batch::{BatchEvaluation, BatchScorer};
-pub use composition::{Composition, Operator};
-pub use consistency::{
-    lambda_max, simulate_random_index, weighted_sums, ConsistencyOptions, ConsistencyReport,
-    CrThreshold, GeometricConsistency, RandomIndex, RandomIndexEstimate, RandomIndexTable,
+pub use ahp::{
+    lambda_max, simulate_random_index, weighted_sums, AhpOptions, ConsistencyOptions,
+    ConsistencyReport, CrThreshold, GeometricConsistency, GeometricMeanSteps, JudgmentMatrix,
+    MatrixAnalysis, RandomIndex, RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
 };
-pub use error::{Error, FileFormat, Result};
-pub use evaluation::{
-    Contribution, Evaluation, Evaluator, LeafData, RankedObject, Ranking, Verdict,
+#[cfg(feature = "model")]
+pub use error::FileFormat;
+pub use error::{Error, Result};
+pub use fce::{
+    BatchEvaluation, BatchScorer, Composition, Contribution, Evaluation, Evaluator, Grades,
+    LeafData, MembershipMatrix, Operator, RankedObject, Ranking, TieTolerance, Verdict,
 };
 pub use hierarchy::{
     Criterion, Hierarchy, HierarchyConsistency, Node, NodeId, NodeSynthesis, Priorities, Synthesis,
 };
-pub use judgment::JudgmentMatrix;
-pub use membership::{Grades, MembershipMatrix};
-pub use weighting::{GeometricMeanSteps, WeightingMethod, Weights};
 
 // The README's code is compiled and run as a doctest, so the quick start cannot rot.
 #[cfg(doctest)]

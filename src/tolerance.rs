@@ -10,9 +10,17 @@
 /// scale values (8 and 9, or 1/8 and 1/9) differ by 12.5 %, so typing a neighbouring value, or
 /// a transposed entry (3 for 1/3, off by 800 %), is rejected.
 ///
-/// Entries are kept exactly as typed, so results match a hand calculation done with the same
-/// numbers.
+/// Accepted lower entries are replaced by the exact reciprocals of the upper ones (see
+/// [`JudgmentMatrix`](crate::JudgmentMatrix)), so a typed `0.48` for 1/2 cannot move λmax.
 pub const ROUNDING: f64 = 0.05;
+
+/// Largest |b_xy·b_yx − 1| that counts as exactly reciprocal: 1e-9.
+///
+/// Why 1e-9: a reciprocal computed in `f64` (1/3 printed to 17 digits, a product of rescaled
+/// entries) is off by a few ulps, about 1e-16; a typed one by at least 1e-7 (`0.3333333` has
+/// seven decimals). Pairs further off than this are listed as repaired, and
+/// [`Reciprocity::Strict`](crate::ahp::Reciprocity) rejects them.
+pub const RECIPROCAL_EXACT: f64 = 1e-9;
 
 /// Absolute tolerance on the sum of weights given directly: `|Σ w − 1| ≤ 1e-9`.
 ///
@@ -75,9 +83,18 @@ pub const DIAGONAL: f64 = 1e-12;
 /// typed as 0.333) is a mistake to report. Give votes instead of rounded shares.
 pub const MEMBERSHIP_ROW_SUM: f64 = 1e-9;
 
-/// Default gap under which the top two grades of an evaluation count as tied: 1e-9.
+/// Default gap under which the top two grades of an evaluation count as tied: 1e-9, in units
+/// of membership degree.
 ///
 /// Why 1e-9: composed vectors carry rounding errors of a few ulps per level; two grades
 /// closer than 1e-9 are equal for every purpose, and the maximum-membership principle cannot
 /// choose between them. Set a larger gap (e.g. 0.05) to flag close calls as well.
 pub const GRADE_TIE: f64 = 1e-9;
+
+/// Default gap under which two objects' scores count as tied: 1e-9, in the units of the grade
+/// scores.
+///
+/// Why 1e-9: a score Σ_h E_h·s_h carries the rounding of E (a few ulps) times the largest
+/// |s_h|; for grade scores up to 10⁴ that is below 1e-11, so 1e-9 ties only scores that are
+/// equal on paper. Scores on a larger scale want a proportionally larger gap.
+pub const SCORE_TIE: f64 = 1e-9;

@@ -5,7 +5,7 @@
 //! matrices from an upper triangle on Saaty's scale) and corrupt exactly one entry to make
 //! invalid ones.
 
-use ahp_fce::judgment::SAATY_SCALE;
+use ahp_fce::ahp::SAATY_SCALE;
 use ahp_fce::{
     lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Error, Evaluator,
     GeometricConsistency, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator,

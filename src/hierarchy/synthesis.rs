@@ -1,15 +1,16 @@
 //! Local and global weights of every node, and the consistency of the whole hierarchy.
 
-use crate::analysis::AhpOptions;
-use crate::consistency::ConsistencyReport;
+use crate::ahp::AhpOptions;
+use crate::ahp::ConsistencyReport;
+use crate::ahp::Weights;
 use crate::error::Result;
-use crate::weighting::Weights;
 
 use super::{Hierarchy, NodeId, Priorities};
 
 /// What the synthesis found at one node.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct NodeSynthesis {
     /// The node's weight among its siblings (1 for the root).
     pub local_weight: f64,
@@ -24,11 +25,13 @@ pub struct NodeSynthesis {
 
 /// The consistency ratio of the hierarchy as a whole.
 ///
-/// CR_H = Σ_p w_p·CI_p / Σ_p w_p·RI_p over the nodes p with judgments, where w_p is the global
-/// weight of p (Saaty's hierarchic composition of consistency). It is 0 when every judged node
-/// has order ≤ 2.
+/// CR_H = Σ_p w_p·CI_p / Σ_p w_p·RI_p over the nodes p with judgments of order 3 or more,
+/// where w_p is the global weight of p (Saaty's hierarchic composition of consistency). Nodes
+/// of order ≤ 2 enter neither sum: their judgments are always consistent, as their own reports
+/// say (CR 0). CR_H is 0 when every judged node has order ≤ 2.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct HierarchyConsistency {
     /// CR_H.
     pub cr: f64,
@@ -67,13 +70,14 @@ pub struct HierarchyConsistency {
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Synthesis {
     /// Indexed by `NodeId`.
     nodes: Vec<NodeSynthesis>,
     leaves: Vec<NodeId>,
     leaf_weights: Weights,
     consistency: HierarchyConsistency,
+    options: AhpOptions,
 }
 
 impl Synthesis {
@@ -101,8 +105,12 @@ impl Synthesis {
                         .analyze(matrix)
                         .map_err(|e| e.in_node(hierarchy.path(id)))?;
                     let report = analysis.consistency;
-                    weighted_ci += global * report.ci;
-                    weighted_ri += global * report.ri;
+                    // Every reciprocal matrix of order ≤ 2 is consistent and has no random
+                    // index: it enters neither sum, as its own report says CR 0.
+                    if report.order > 2 {
+                        weighted_ci += global * report.ci;
+                        weighted_ri += global * report.ri;
+                    }
                     all_nodes_acceptable &= report.acceptable;
                     (analysis.weights, Some(report))
                 }
@@ -139,7 +147,28 @@ impl Synthesis {
                 acceptable: cr < threshold,
                 all_nodes_acceptable,
             },
+            options: options.clone(),
         })
+    }
+
+    /// Everything found at a node of the synthesized hierarchy.
+    pub(crate) fn node_of(&self, id: NodeId) -> &NodeSynthesis {
+        &self.nodes[id.index()]
+    }
+
+    /// The number of nodes synthesized, the root included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Always `false`: a hierarchy has at least a goal and one criterion.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The options the weights and consistency were computed under.
+    pub fn options(&self) -> &AhpOptions {
+        &self.options
     }
 
     /// Everything found at node `id`, or `None` for an id of another hierarchy.

@@ -3,12 +3,15 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::analysis::AhpOptions;
+use crate::ahp::AhpOptions;
+use crate::ahp::JudgmentMatrix;
+use crate::ahp::Weights;
 use crate::error::{Error, Result};
-use crate::judgment::JudgmentMatrix;
-use crate::weighting::Weights;
 
 use super::Synthesis;
+
+/// The character that joins names into a path (`Goal/Criterion/Leaf`); no name may contain it.
+pub const PATH_SEPARATOR: char = '/';
 
 /// What an internal node holds over its children, in the children's order.
 #[derive(Debug, Clone, PartialEq)]
@@ -214,6 +217,7 @@ impl Hierarchy {
     ///
     /// # Errors
     /// [`Error::Empty`] when the goal has no children; [`Error::EmptyName`],
+    /// [`Error::NameWithSeparator`] for a name containing [`PATH_SEPARATOR`],
     /// [`Error::DuplicateSibling`], [`Error::PrioritiesOnLeaf`], [`Error::MissingPriorities`]
     /// and [`Error::OrderMismatch`], each naming the node by its path.
     pub fn new(root: Criterion) -> Result<Self> {
@@ -232,6 +236,13 @@ impl Hierarchy {
             if criterion.name.trim().is_empty() {
                 return Err(Error::EmptyName {
                     parent: path_of_parent,
+                });
+            }
+            // Paths join names with `/`, so a name holding one could never be addressed.
+            if criterion.name.contains(PATH_SEPARATOR) {
+                return Err(Error::NameWithSeparator {
+                    parent: path_of_parent,
+                    name: criterion.name,
                 });
             }
             let path = if parent.is_some() {
@@ -278,6 +289,11 @@ impl Hierarchy {
     /// The node with this id, or `None` for an id of another hierarchy.
     pub fn get(&self, id: NodeId) -> Option<&Node> {
         self.nodes.get(id.0)
+    }
+
+    /// The node with an id this hierarchy issued.
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0]
     }
 
     /// All nodes in pre-order.

@@ -1,15 +1,14 @@
-//! The complete result of a model: what `evaluate --format json` prints, and its text form.
+//! The complete result of a model, or of any evaluator run: what `evaluate --format json`
+//! prints. Its text form is in `text.rs`.
 
-use std::fmt::Write as _;
+use serde::Serialize;
 
-use serde::{Deserialize, Serialize};
-
-use super::spec::{GradeSpec, OptionsSpec};
-use super::Model;
-use crate::consistency::ConsistencyReport;
-use crate::error::Result;
-use crate::evaluation::{Evaluation, Verdict};
-use crate::hierarchy::{HierarchyConsistency, Priorities};
+use super::spec::{to_pretty_json, GradeSpec, OptionsSpec};
+use super::{grade_specs, options_spec};
+use crate::ahp::{ConsistencyReport, JudgmentMatrix, ReciprocalRepair};
+use crate::error::{Error, Result};
+use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
+use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
 
 /// How judgment matrices are read, stated in every report.
 pub const ORIENTATION: &str =
@@ -17,7 +16,8 @@ pub const ORIENTATION: &str =
 
 /// Everything a model yields. Its JSON form is the stable output schema of
 /// `evaluate --format json` (see `docs/model-format.md`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Report {
     /// [`ORIENTATION`].
     pub orientation: String,
@@ -36,7 +36,8 @@ pub struct Report {
 }
 
 /// One node's weights and consistency.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct NodeReport {
     /// Names from the goal down, joined by `/`.
     pub path: String,
@@ -50,10 +51,14 @@ pub struct NodeReport {
     pub comparisons: Option<Vec<Vec<f64>>>,
     /// Their consistency, if it has comparisons.
     pub consistency: Option<ConsistencyReport>,
+    /// Lower entries of its comparisons that were typed as inexact reciprocals and replaced by
+    /// the exact ones before anything was computed (empty when none were).
+    pub reciprocal_repairs: Vec<ReciprocalRepair>,
 }
 
 /// One object's evaluation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ObjectReport {
     /// The object's name.
     pub name: String,
@@ -70,7 +75,8 @@ pub struct ObjectReport {
 }
 
 /// The grade vector of one node.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct NodeVector {
     /// The node's path.
     pub path: String,
@@ -79,7 +85,8 @@ pub struct NodeVector {
 }
 
 /// One line of the ranking.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RankEntry {
     /// The object's name.
     pub name: String,
@@ -90,56 +97,116 @@ pub struct RankEntry {
 }
 
 impl Report {
-    pub(super) fn of(model: &Model) -> Result<Self> {
-        let hierarchy = model.hierarchy();
-        let synthesis = hierarchy.synthesize(model.options())?;
+    /// The AHP part of a report: every node's weights and consistency, and the hierarchy's
+    /// CR, with no grades and no objects. The operator reported is the default until
+    /// [`Report::with_operator`].
+    ///
+    /// ```
+    /// use ahp_fce::model::Report;
+    /// use ahp_fce::{AhpOptions, Criterion, Hierarchy, JudgmentMatrix};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let hierarchy = Hierarchy::new(Criterion::judged(
+    ///     "Goal",
+    ///     JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 2.0])?,
+    ///     [Criterion::leaf("A"), Criterion::leaf("B"), Criterion::leaf("C")],
+    /// ))?;
+    /// let synthesis = hierarchy.synthesize(&AhpOptions::default())?;
+    /// let report = Report::of_synthesis(&hierarchy, &synthesis);
+    /// assert!(report.to_text().contains("Hierarchy CR"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn of_synthesis(hierarchy: &Hierarchy, synthesis: &Synthesis) -> Self {
         let nodes = hierarchy
             .nodes()
-            .map(|(id, node)| NodeReport {
-                path: hierarchy.path(id),
-                depth: node.depth(),
-                local_weight: synthesis.local_weight(id).unwrap_or(1.0),
-                global_weight: synthesis.global_weight(id).unwrap_or(1.0),
-                comparisons: match node.priorities() {
-                    Some(Priorities::Judgments(matrix)) => Some(matrix.to_rows()),
+            .map(|(id, node)| {
+                let found = synthesis.node_of(id);
+                let judgments = match node.priorities() {
+                    Some(Priorities::Judgments(matrix)) => Some(matrix),
                     _ => None,
-                },
-                consistency: synthesis.consistency_of(id).cloned(),
+                };
+                NodeReport {
+                    path: hierarchy.path(id),
+                    depth: node.depth(),
+                    local_weight: found.local_weight,
+                    global_weight: found.global_weight,
+                    comparisons: judgments.map(JudgmentMatrix::to_rows),
+                    consistency: found.consistency.clone(),
+                    reciprocal_repairs: judgments
+                        .map_or_else(Vec::new, |matrix| matrix.repairs().to_vec()),
+                }
             })
             .collect();
-        let spec = model.to_spec();
-        let mut report = Self {
+        Self {
             orientation: ORIENTATION.to_owned(),
-            options: spec.options,
+            options: options_spec(synthesis.options(), Operator::default()),
             nodes,
             hierarchy_consistency: synthesis.consistency().clone(),
-            grades: spec.grades,
+            grades: Vec::new(),
             objects: Vec::new(),
             ranking: Vec::new(),
-        };
-        if model.objects().is_empty() {
-            return Ok(report);
         }
-        let evaluator = model.evaluator()?;
-        for (name, rows) in model.objects() {
-            let evaluation = evaluator
-                .evaluate(rows)
-                .map_err(|e| crate::Error::InObject {
-                    object: name.clone(),
-                    source: Box::new(e),
-                })?;
-            report.objects.push(object_report(model, name, &evaluation));
+    }
+
+    /// The same report with `operator` named as the one in force.
+    pub fn with_operator(mut self, operator: Operator) -> Self {
+        self.options.operator = operator;
+        self
+    }
+
+    /// The whole report of an evaluator run: the AHP part, the grades, every object's
+    /// evaluation (in the order given) and, when the grades have scores, the ranking.
+    /// `evaluations` must come from `evaluator`; nothing is evaluated again.
+    ///
+    /// # Errors
+    /// [`Error::LengthMismatch`], in [`Error::InObject`], for an evaluation that has not the
+    /// evaluator's nodes and grades.
+    pub fn of_evaluations(
+        evaluator: &Evaluator,
+        evaluations: &[(String, Evaluation)],
+    ) -> Result<Self> {
+        let hierarchy = evaluator.hierarchy();
+        for (name, evaluation) in evaluations {
+            if evaluation.nodes() != hierarchy.len()
+                || evaluation.result().len() != evaluator.grades().len()
+            {
+                return Err(Error::LengthMismatch {
+                    what: "an evaluation by this evaluator (a vector per node and grade)",
+                    expected: hierarchy.len(),
+                    found: evaluation.nodes(),
+                }
+                .in_object(name));
+            }
         }
-        if evaluator.grades().scores().is_some() {
-            report.ranking = evaluator
-                .rank(model.objects())?
-                .entries()
+        let mut report = Self::of_synthesis(hierarchy, evaluator.synthesis())
+            .with_operator(evaluator.operator());
+        report.grades = grade_specs(evaluator.grades());
+        report.objects = evaluations
+            .iter()
+            .map(|(name, evaluation)| ObjectReport {
+                name: name.clone(),
+                result: evaluation.result().to_vec(),
+                raw: evaluation.composition().raw().to_vec(),
+                verdict: evaluation.verdict().clone(),
+                score: evaluation.score(),
+                node_vectors: hierarchy
+                    .internal_nodes()
+                    .zip(evaluation.internal_vectors(hierarchy))
+                    .map(|(id, vector)| NodeVector {
+                        path: hierarchy.path(id),
+                        vector: vector.to_vec(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        if let Some(scores) = evaluator.grades().scores() {
+            let scored = report
+                .objects
                 .iter()
-                .map(|e| RankEntry {
-                    name: e.name.clone(),
-                    rank: e.rank,
-                    score: e.score,
-                })
+                .map(|o| (o.name.clone(), crate::fce::dot(&o.result, scores)));
+            report.ranking = crate::fce::shared_ranks(scored, evaluator.score_tie())
+                .into_iter()
+                .map(|(name, rank, score)| RankEntry { name, rank, score })
                 .collect();
         }
         Ok(report)
@@ -147,156 +214,6 @@ impl Report {
 
     /// The report as pretty-printed JSON (the stable schema).
     pub fn to_json(&self) -> String {
-        // Serializing plain data to a string cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        to_pretty_json(self)
     }
-
-    /// Readable, aligned tables: weights and consistency per node (inconsistent matrices
-    /// flagged), the hierarchy CR, each object's vectors and verdict, and the ranking.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        let o = &self.options;
-        let _ = writeln!(
-            out,
-            "Method: {} weights; RI table {}; CR threshold {}; operator {}",
-            o.weighting.name(),
-            o.random_index.name(),
-            o.cr_threshold,
-            o.operator.name()
-        );
-        let _ = writeln!(out, "Judgment matrices are read {ORIENTATION}.\n");
-        let width = self
-            .nodes
-            .iter()
-            .map(|n| 2 * n.depth + last_name(&n.path).chars().count())
-            .max()
-            .unwrap_or(4)
-            .max(4);
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:>8}  {:>8}  {:>8}  {:>7}  {:>7}  {:>6}",
-            "node", "local", "global", "λmax", "CI", "CR", "RI"
-        );
-        for node in &self.nodes {
-            let name = format!("{}{}", "  ".repeat(node.depth), last_name(&node.path));
-            let _ = write!(
-                out,
-                "{name:<width$}  {:>8.4}  {:>8.4}",
-                node.local_weight, node.global_weight
-            );
-            if let Some(c) = &node.consistency {
-                let flag = if c.acceptable {
-                    ""
-                } else {
-                    "  ← INCONSISTENT"
-                };
-                let _ = write!(
-                    out,
-                    "  {:>8.4}  {:>7.4}  {:>7.4}  {:>6.2}{flag}",
-                    c.lambda_max, c.ci, c.cr, c.ri
-                );
-            }
-            out.push('\n');
-        }
-        let h = &self.hierarchy_consistency;
-        let _ = writeln!(
-            out,
-            "\nHierarchy CR = {:.4} ({}){}",
-            h.cr,
-            if h.acceptable {
-                "acceptable"
-            } else {
-                "NOT acceptable"
-            },
-            if h.all_nodes_acceptable {
-                ""
-            } else {
-                "; some matrices are inconsistent"
-            }
-        );
-        if self.objects.is_empty() {
-            return out;
-        }
-        let grade_names: Vec<&str> = self.grades.iter().map(|g| g.name.as_str()).collect();
-        for object in &self.objects {
-            let _ = writeln!(
-                out,
-                "\n{}: grade vectors over ({})",
-                object.name,
-                grade_names.join(", ")
-            );
-            let label_width = object
-                .node_vectors
-                .iter()
-                .map(|v| v.path.chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(1);
-            for v in &object.node_vectors {
-                let _ = writeln!(out, "  {:<label_width$}  {}", v.path, vector(&v.vector));
-            }
-            let verdict = &object.verdict;
-            let _ = write!(
-                out,
-                "  verdict: {} ({:.4}){}",
-                verdict.name,
-                verdict.degree,
-                if verdict.tied {
-                    ", TIED with the runner-up"
-                } else {
-                    ""
-                }
-            );
-            if let Some(score) = object.score {
-                let _ = write!(out, "; score {score:.4}");
-            }
-            out.push('\n');
-        }
-        if !self.ranking.is_empty() {
-            let _ = writeln!(out, "\nRanking:");
-            let name_width = self
-                .ranking
-                .iter()
-                .map(|e| e.name.chars().count())
-                .max()
-                .unwrap_or(0);
-            for entry in &self.ranking {
-                let _ = writeln!(
-                    out,
-                    "  {:>2}. {:<name_width$}  {:.4}",
-                    entry.rank, entry.name, entry.score
-                );
-            }
-        }
-        out
-    }
-}
-
-fn object_report(model: &Model, name: &str, evaluation: &Evaluation) -> ObjectReport {
-    let hierarchy = model.hierarchy();
-    ObjectReport {
-        name: name.to_owned(),
-        result: evaluation.result().to_vec(),
-        raw: evaluation.composition().raw().to_vec(),
-        verdict: evaluation.verdict().clone(),
-        score: evaluation.score(),
-        node_vectors: hierarchy
-            .internal_nodes()
-            .filter_map(|id| {
-                Some(NodeVector {
-                    path: hierarchy.path(id),
-                    vector: evaluation.vector_of(id)?.to_vec(),
-                })
-            })
-            .collect(),
-    }
-}
-
-fn last_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
-
-fn vector(values: &[f64]) -> String {
-    let cells: Vec<String> = values.iter().map(|v| format!("{v:.4}")).collect();
-    format!("({})", cells.join(", "))
 }

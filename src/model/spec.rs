@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::composition::Operator;
-use crate::consistency::RandomIndex;
-use crate::weighting::WeightingMethod;
+use crate::ahp::WeightingMethod;
+use crate::ahp::{RandomIndex, Reciprocity};
+use crate::fce::Operator;
 
 /// A whole model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,9 @@ pub struct OptionsSpec {
     pub cr_threshold: f64,
     /// `weighted_average` (default), `zadeh_min_max`, `product_max` or `min_bounded_sum`.
     pub operator: Operator,
+    /// How a full matrix's lower triangle must match its upper one: `repair` (default: typed
+    /// reciprocals within 5 % replaced by the exact ones, and listed) or `strict` (within 1e-9).
+    pub reciprocity: Reciprocity,
 }
 
 impl Default for OptionsSpec {
@@ -48,6 +51,7 @@ impl Default for OptionsSpec {
             random_index: RandomIndex::default(),
             cr_threshold: 0.1,
             operator: Operator::default(),
+            reciprocity: Reciprocity::default(),
         }
     }
 }
@@ -125,4 +129,12 @@ pub struct LeafSpec {
     /// The number of experts; the votes must add up to it (their sum when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experts: Option<u32>,
+}
+
+/// Pretty-printed JSON of a file structure or a report.
+pub(crate) fn to_pretty_json<T: Serialize>(value: &T) -> String {
+    // serde_json fails only on maps with non-string keys and on a Serialize impl that
+    // reports an error; the types written here have neither.
+    #[allow(clippy::expect_used)]
+    serde_json::to_string_pretty(value).expect("plain data with string keys serializes")
 }

@@ -4,10 +4,13 @@
 
 #[cfg(feature = "csv")]
 mod csv_input;
-mod group;
 mod responses;
 
-pub use group::{aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean};
+/// Group judgments live with the rest of AHP in [`crate::ahp::group`]; they are re-exported
+/// here, where questionnaires are turned into numbers.
+pub use crate::ahp::group::{
+    aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean,
+};
 pub use responses::{
     membership_from_percentages, Frequencies, ItemStatistics, KeyFactor, ResponseTable, Scale,
 };

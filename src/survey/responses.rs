@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::error::{Error, Result};
-use crate::membership::MembershipMatrix;
+use crate::fce::MembershipMatrix;
 
 /// How answers are coded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -288,7 +288,8 @@ fn check_row(items: &[String], scale: Scale, respondent: usize, row: &[Option<u3
 
 /// Descriptive statistics of one item, as SPSS reports them (n − 1 denominators).
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ItemStatistics {
     /// The item's name.
     pub item: String,
@@ -348,7 +349,8 @@ impl ItemStatistics {
 
 /// An item whose mean passed the key-factor threshold.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct KeyFactor {
     /// The item's name.
     pub item: String,
@@ -358,7 +360,8 @@ pub struct KeyFactor {
 
 /// How often each answer category (1, 2, …) was given for one item.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Frequencies {
     /// The item's name.
     pub item: String,

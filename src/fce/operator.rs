@@ -3,10 +3,8 @@
 //!
 //! [`Weights`](crate::Weights) from AHP are the usual A.
 
-use ndarray::{ArrayView1, ArrayView2};
-
 use crate::error::{Error, Result};
-use crate::membership::MembershipMatrix;
+use crate::fce::MembershipMatrix;
 
 /// A fuzzy composition operator M(⊗, ⊕): b_h = ⊕_i (a_i ⊗ r_ih).
 ///
@@ -82,30 +80,33 @@ impl Operator {
             });
         }
         let mut raw = vec![0.0; memberships.grades()];
-        self.compose_into(ArrayView1::from(weights), memberships.view(), &mut raw);
+        for (&weight, row) in weights.iter().zip(memberships.view().rows()) {
+            for (b, &degree) in raw.iter_mut().zip(row) {
+                *b = self.accumulate(*b, weight, degree);
+            }
+        }
+        self.finish(&mut raw);
         Composition::from_raw(raw)
     }
 
-    /// b = a ∘ r into `out` (length = columns of `r`); lengths are the caller's to check.
-    pub(crate) fn compose_into(
-        self,
-        a: ArrayView1<'_, f64>,
-        r: ArrayView2<'_, f64>,
-        out: &mut [f64],
-    ) {
-        out.fill(0.0);
-        for (&weight, row) in a.iter().zip(r.rows()) {
-            for (b, &degree) in out.iter_mut().zip(row.iter()) {
-                *b = match self {
-                    Operator::WeightedAverage => *b + weight * degree,
-                    Operator::ZadehMinMax => b.max(weight.min(degree)),
-                    Operator::ProductMax => b.max(weight * degree),
-                    Operator::MinBoundedSum => *b + weight.min(degree),
-                };
-            }
+    /// The operator's inner step, b ⊕ (a ⊗ r): the one place its semantics are written.
+    /// Every kernel folds it over the inputs of a node, starting from b = 0, then applies
+    /// [`Operator::finish`].
+    #[inline(always)]
+    pub(crate) fn accumulate(self, b: f64, weight: f64, degree: f64) -> f64 {
+        match self {
+            Operator::WeightedAverage => b + weight * degree,
+            Operator::ZadehMinMax => b.max(weight.min(degree)),
+            Operator::ProductMax => b.max(weight * degree),
+            Operator::MinBoundedSum => b + weight.min(degree),
         }
+    }
+
+    /// What follows the fold: M(∧,⊕) is bounded at 1; the others leave b as it is.
+    #[inline(always)]
+    pub(crate) fn finish(self, b: &mut [f64]) {
         if self == Operator::MinBoundedSum {
-            out.iter_mut().for_each(|b| *b = b.min(1.0));
+            b.iter_mut().for_each(|v| *v = v.min(1.0));
         }
     }
 
@@ -159,12 +160,16 @@ impl TryFrom<CompositionSpec> for Composition {
 impl Composition {
     /// Normalizes a raw composed vector (finite, non-negative entries).
     pub(crate) fn from_raw(raw: Vec<f64>) -> Result<Self> {
-        let sum: f64 = raw.iter().sum();
-        if !(sum > 0.0) {
+        let mut normalized = raw.clone();
+        if !normalize(&mut normalized) {
             return Err(Error::ZeroComposition);
         }
-        let normalized = raw.iter().map(|b| b / sum).collect();
         Ok(Self { raw, normalized })
+    }
+
+    /// A composition whose normalization the plan has computed.
+    pub(crate) fn from_parts(raw: Vec<f64>, normalized: Vec<f64>) -> Self {
+        Self { raw, normalized }
     }
 
     /// The raw vector b = a ∘ r.
@@ -176,4 +181,26 @@ impl Composition {
     pub fn normalized(&self) -> &[f64] {
         &self.normalized
     }
+}
+
+/// b ← b / Σ b in place, the one normalization every composed vector goes through; `false`
+/// (and b unchanged) when Σ b is not positive.
+///
+/// Multiplies by the reciprocal of the sum, so that the single and the batch paths give the
+/// same bits. A sum that overflows (only possible for deserialized data: composed values are
+/// at most the number of inputs) is avoided by dividing by the largest entry first.
+#[inline]
+pub(crate) fn normalize(b: &mut [f64]) -> bool {
+    let mut sum: f64 = b.iter().sum();
+    if !(sum > 0.0) {
+        return false;
+    }
+    if sum.is_infinite() {
+        let largest = b.iter().copied().fold(0.0, f64::max);
+        b.iter_mut().for_each(|v| *v /= largest);
+        sum = b.iter().sum();
+    }
+    let inverse = 1.0 / sum;
+    b.iter_mut().for_each(|v| *v *= inverse);
+    true
 }

@@ -2,14 +2,16 @@
 
 use ndarray::ArrayView2;
 
-use crate::dense;
+use crate::ahp::eigen::eigenvector_from;
+use crate::ahp::kernels;
+use crate::ahp::WeightingMethod;
+use crate::ahp::SAATY_SCALE;
 use crate::error::{Error, Result};
-use crate::judgment::SAATY_SCALE;
-use crate::weighting::{eigenvector_from, WeightingMethod};
 
 /// A simulated random index: the mean CI of random reciprocal matrices of one order.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct RandomIndexEstimate {
     /// The matrix order t.
     pub order: usize,
@@ -112,7 +114,7 @@ pub fn simulate_random_index(
                 w = eigenvector_from(entries, &rows, std::mem::take(&mut w))?;
             }
         }
-        let lambda = dense::lambda_max(&rows, &w, &mut scratch);
+        let lambda = kernels::lambda_max(&rows, &w, &mut scratch);
         let ci = if t > 1 {
             (lambda - t as f64) / (t as f64 - 1.0)
         } else {

@@ -3,10 +3,10 @@
 use ndarray::Array1;
 
 use super::RandomIndex;
-use crate::dense;
+use crate::ahp::kernels;
+use crate::ahp::JudgmentMatrix;
+use crate::ahp::Weights;
 use crate::error::{Error, Result};
-use crate::judgment::JudgmentMatrix;
-use crate::weighting::Weights;
 
 /// The vector BW: entry x is Σ_y b_xy·w_y.
 ///
@@ -47,7 +47,7 @@ pub fn lambda_max(matrix: &JudgmentMatrix, weights: &Weights) -> Result<f64> {
         large.resize(weights.len(), 0.0);
         &mut large[..]
     };
-    Ok(dense::lambda_max(
+    Ok(kernels::lambda_max(
         matrix.rows(),
         weights.as_slice(),
         scratch,
@@ -150,14 +150,16 @@ pub struct ConsistencyOptions {
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ConsistencyReport {
     /// Order t of the matrix.
     pub order: usize,
     /// λmax = (1/t) Σ_x (BW)_x / W_x.
     pub lambda_max: f64,
-    /// CI = (λmax − t) / (t − 1); 0 for t = 1. May be a rounding error below 0 for a
-    /// perfectly consistent matrix; it is reported as computed.
+    /// CI = (λmax − t) / (t − 1); 0 for t = 1. Never below 0: for an exactly reciprocal
+    /// matrix and any positive weights Σ_x (BW)_x / W_x = t + Σ_{x<y} (u + 1/u) ≥ t² with
+    /// u = b_xy·w_y / w_x, so λmax ≥ t, and a rounding error below that is reported as t.
     pub ci: f64,
     /// The random index of order t from the chosen table (0 for t ≤ 2).
     pub ri: f64,
@@ -181,8 +183,9 @@ impl ConsistencyReport {
         options: &ConsistencyOptions,
     ) -> Result<Self> {
         let order = matrix.order();
-        let lambda_max = lambda_max(matrix, weights)?;
         let t = order as f64;
+        // λmax ≥ t in exact arithmetic (see `ci`); only rounding can put it below.
+        let lambda_max = lambda_max(matrix, weights)?.max(t);
         let ci = if order > 1 {
             (lambda_max - t) / (t - 1.0)
         } else {

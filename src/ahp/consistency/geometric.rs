@@ -1,8 +1,8 @@
 //! The geometric consistency index (GCI) of Aguarón & Moreno-Jiménez (2003).
 
+use crate::ahp::JudgmentMatrix;
+use crate::ahp::WeightingMethod;
 use crate::error::Result;
-use crate::judgment::JudgmentMatrix;
-use crate::weighting::WeightingMethod;
 
 /// The geometric consistency index of a judgment matrix, with its published verdict.
 ///
@@ -22,7 +22,8 @@ use crate::weighting::WeightingMethod;
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct GeometricConsistency {
     /// Order t of the matrix.
     pub order: usize,

@@ -1,9 +1,10 @@
 //! One judgment matrix, analysed: its weights and their consistency under chosen options.
 
-use crate::consistency::{ConsistencyOptions, ConsistencyReport, CrThreshold, RandomIndex};
+use super::consistency::{ConsistencyOptions, ConsistencyReport, CrThreshold, RandomIndex};
+use super::judgment::{JudgmentMatrix, ReciprocalRepair};
+use super::weighting::WeightingMethod;
+use super::weights::Weights;
 use crate::error::Result;
-use crate::judgment::JudgmentMatrix;
-use crate::weighting::{WeightingMethod, Weights};
 
 /// The choices of the AHP step: how weights are derived and how consistency is judged.
 ///
@@ -63,16 +64,22 @@ impl AhpOptions {
         Ok(MatrixAnalysis {
             weights,
             consistency,
+            repairs: matrix.repairs().to_vec(),
         })
     }
 }
 
-/// The weights of one judgment matrix and their consistency report.
+/// The weights of one judgment matrix, their consistency report, and the typed reciprocals
+/// that were repaired before either was computed.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct MatrixAnalysis {
     /// The priority weights.
     pub weights: Weights,
     /// λmax, CI, RI, CR and the verdict.
     pub consistency: ConsistencyReport,
+    /// The matrix's [`JudgmentMatrix::repairs`]: lower entries typed as inexact reciprocals
+    /// and replaced by the exact ones.
+    pub repairs: Vec<ReciprocalRepair>,
 }

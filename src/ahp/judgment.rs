@@ -2,10 +2,10 @@
 
 use ndarray::{Array2, ArrayRef2, ArrayView2};
 
+use super::weights::Weights;
 use crate::error::{Error, Result};
-use crate::nested::rows_to_array;
+use crate::matrix_rows::rows_to_array;
 use crate::tolerance;
-use crate::weighting::{WeightingMethod, Weights};
 
 /// Largest judgment accepted; its reciprocal, [`MIN_JUDGMENT`], is the smallest.
 ///
@@ -45,8 +45,12 @@ pub const SAATY_SCALE: [f64; 17] = [
 /// inverts every weight, so mind the orientation.
 ///
 /// A value of this type is always valid: the constructors check every entry and name the first
-/// bad one. A full matrix is accepted as reciprocal within [`tolerance::ROUNDING`] (5 %), so a
-/// typed `0.333` for 1/3 passes; entries are kept as typed.
+/// bad one, and the matrix is exactly reciprocal. A full matrix whose lower triangle is typed
+/// within [`tolerance::ROUNDING`] (5 %) of the reciprocals, such as `0.333` for 1/3, is accepted
+/// and used as the exact reciprocal matrix of its upper triangle: every lower entry becomes
+/// 1/b_xy, and each pair that was more than [`tolerance::RECIPROCAL_EXACT`] off is listed in
+/// [`JudgmentMatrix::repairs`]. (Kept as typed, such entries would move λmax and could give a
+/// CI below zero, which no reciprocal matrix has.) [`Reciprocity::Strict`] rejects them instead.
 ///
 /// ```
 /// use ahp_fce::JudgmentMatrix;
@@ -61,19 +65,76 @@ pub const SAATY_SCALE: [f64; 17] = [
 ///     [0.333, 1.0, 2.0],
 ///     [0.2, 0.5, 1.0],
 /// ])?;
-/// assert_eq!(typed.get(1, 0), Some(0.333));
+/// assert_eq!(typed.get(1, 0), Some(1.0 / 3.0)); // used as the exact reciprocal of 3
+/// assert_eq!(typed.repairs().len(), 1);
+/// assert_eq!(typed.repairs()[0].typed, 0.333);
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two matrices are equal when they hold the same judgments, however they were typed.
+#[derive(Debug, Clone)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(try_from = "Vec<Vec<f64>>", into = "Vec<Vec<f64>>")
 )]
 pub struct JudgmentMatrix {
-    /// Always in standard (row-major, contiguous) layout, so kernels can take it as a slice.
+    /// Always in standard (row-major, contiguous) layout, so kernels can take it as a slice;
+    /// always exactly reciprocal.
     entries: Array2<f64>,
+    /// The lower entries that were typed inexactly and replaced.
+    repairs: Vec<ReciprocalRepair>,
+}
+
+impl PartialEq for JudgmentMatrix {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+/// How a full matrix's lower triangle must match the reciprocals of its upper triangle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum Reciprocity {
+    /// Within [`tolerance::ROUNDING`] (typed reciprocals such as `0.33`), each such entry
+    /// replaced by the exact reciprocal and the repair listed. The default.
+    #[default]
+    Repair,
+    /// Within [`tolerance::RECIPROCAL_EXACT`]: anything the default would repair is rejected.
+    Strict,
+}
+
+impl Reciprocity {
+    /// The largest |b_xy·b_yx − 1| accepted.
+    pub fn tolerance(self) -> f64 {
+        match self {
+            Reciprocity::Repair => tolerance::ROUNDING,
+            Reciprocity::Strict => tolerance::RECIPROCAL_EXACT,
+        }
+    }
+}
+
+/// A lower entry that was typed as an inexact reciprocal and replaced by the exact one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ReciprocalRepair {
+    /// Row of the entry replaced (below the diagonal: `row > col`).
+    pub row: usize,
+    /// Its column.
+    pub col: usize,
+    /// b_row,col as typed.
+    pub typed: f64,
+    /// The value used, 1 / b_col,row.
+    pub used: f64,
+    /// |b_row,col · b_col,row − 1| as typed: the relative deviation.
+    pub deviation: f64,
 }
 
 impl JudgmentMatrix {
@@ -91,6 +152,23 @@ impl JudgmentMatrix {
     /// assert!(matches!(err, Error::NotReciprocal { row: 0, col: 1, .. }));
     /// ```
     pub fn from_array(matrix: &ArrayRef2<f64>) -> Result<Self> {
+        Self::from_array_with(matrix, Reciprocity::default())
+    }
+
+    /// [`JudgmentMatrix::from_array`] with the reciprocity check of your choice.
+    ///
+    /// # Errors
+    /// As [`JudgmentMatrix::from_array`]; [`Error::NotReciprocal`] names the tolerance that was
+    /// exceeded.
+    ///
+    /// ```
+    /// use ahp_fce::{ahp::Reciprocity, JudgmentMatrix};
+    /// use ndarray::array;
+    /// let typed = array![[1.0, 3.0], [0.333, 1.0]];
+    /// assert!(JudgmentMatrix::from_array_with(&typed, Reciprocity::Repair).is_ok());
+    /// assert!(JudgmentMatrix::from_array_with(&typed, Reciprocity::Strict).is_err());
+    /// ```
+    pub fn from_array_with(matrix: &ArrayRef2<f64>, reciprocity: Reciprocity) -> Result<Self> {
         let (rows, cols) = matrix.dim();
         if rows == 0 || cols == 0 {
             return Err(Error::Empty {
@@ -109,21 +187,38 @@ impl JudgmentMatrix {
                 return Err(Error::DiagonalNotOne { index, value });
             }
         }
+        let mut entries = matrix.to_owned();
+        let mut repairs = Vec::new();
         for row in 0..rows {
+            entries[[row, row]] = 1.0;
             for col in row + 1..cols {
                 let (a_ij, a_ji) = (matrix[[row, col]], matrix[[col, row]]);
-                if !((a_ij * a_ji - 1.0).abs() <= tolerance::ROUNDING) {
+                let deviation = (a_ij * a_ji - 1.0).abs();
+                if !(deviation <= reciprocity.tolerance()) {
                     return Err(Error::NotReciprocal {
                         row,
                         col,
                         a_ij,
                         a_ji,
-                        tolerance: tolerance::ROUNDING,
+                        tolerance: reciprocity.tolerance(),
                     });
                 }
+                let exact = 1.0 / a_ij;
+                if deviation > tolerance::RECIPROCAL_EXACT {
+                    repairs.push(ReciprocalRepair {
+                        row: col,
+                        col: row,
+                        typed: a_ji,
+                        used: exact,
+                        deviation,
+                    });
+                }
+                entries[[col, row]] = exact;
             }
         }
-        Ok(Self::checked(matrix.to_owned()))
+        let mut checked = Self::checked(entries);
+        checked.repairs = repairs;
+        Ok(checked)
     }
 
     /// Validates a full square matrix given as rows (arrays, vectors or slices).
@@ -132,12 +227,18 @@ impl JudgmentMatrix {
     /// As [`JudgmentMatrix::from_array`], plus [`Error::RaggedRow`] for a row whose length
     /// differs from the number of rows.
     pub fn from_rows<R: AsRef<[f64]>>(rows: &[R]) -> Result<Self> {
-        Self::from_array(&rows_to_array(
-            rows,
-            Some(rows.len()),
-            "judgment matrix",
-            |&v| v,
-        )?)
+        Self::from_rows_with(rows, Reciprocity::default())
+    }
+
+    /// [`JudgmentMatrix::from_rows`] with the reciprocity check of your choice.
+    ///
+    /// # Errors
+    /// As [`JudgmentMatrix::from_rows`].
+    pub fn from_rows_with<R: AsRef<[f64]>>(rows: &[R], reciprocity: Reciprocity) -> Result<Self> {
+        Self::from_array_with(
+            &rows_to_array(rows, Some(rows.len()), "judgment matrix", |&v| v)?,
+            reciprocity,
+        )
     }
 
     /// Builds the matrix from its upper triangle in row order, `b_01, b_02, …, b_0(t−1), b_12,
@@ -165,14 +266,11 @@ impl JudgmentMatrix {
         let order = order_of_upper_triangle(upper.len())
             .ok_or(Error::UpperTriangleLength { len: upper.len() })?;
         let mut entries = Array2::ones((order, order));
-        let mut values = upper.iter().copied();
-        for row in 0..order {
-            for col in row + 1..order {
-                let value = values.next().unwrap_or(f64::NAN);
-                check_entry(row, col, value)?;
-                entries[[row, col]] = value;
-                entries[[col, row]] = 1.0 / value;
-            }
+        let positions = (0..order).flat_map(|row| (row + 1..order).map(move |col| (row, col)));
+        for ((row, col), &value) in positions.zip(upper) {
+            check_entry(row, col, value)?;
+            entries[[row, col]] = value;
+            entries[[col, row]] = 1.0 / value;
         }
         Ok(Self::checked(entries))
     }
@@ -184,7 +282,14 @@ impl JudgmentMatrix {
     /// [`MIN_JUDGMENT`]..=[`MAX_JUDGMENT`].
     pub fn from_weight_ratios(weights: &Weights) -> Result<Self> {
         let w = weights.as_slice();
-        let entries = Array2::from_shape_fn((w.len(), w.len()), |(x, y)| w[x] / w[y]);
+        // The lower triangle as reciprocals of the upper, so the matrix is exactly reciprocal.
+        let entries = Array2::from_shape_fn((w.len(), w.len()), |(x, y)| {
+            if x <= y {
+                w[x] / w[y]
+            } else {
+                1.0 / (w[y] / w[x])
+            }
+        });
         for ((row, col), &value) in entries.indexed_iter() {
             check_entry(row, col, value)?;
         }
@@ -195,13 +300,28 @@ impl JudgmentMatrix {
     fn checked(entries: Array2<f64>) -> Self {
         Self {
             entries: entries.as_standard_layout().into_owned(),
+            repairs: Vec::new(),
         }
+    }
+
+    /// The lower entries that were typed as inexact reciprocals and replaced by the exact
+    /// ones, in row order of their upper partners; empty for a matrix built from an upper
+    /// triangle or typed exactly.
+    pub fn repairs(&self) -> &[ReciprocalRepair] {
+        &self.repairs
+    }
+
+    /// The largest relative deviation among [`JudgmentMatrix::repairs`], 0 when there are none.
+    pub fn largest_repair(&self) -> f64 {
+        self.repairs.iter().map(|r| r.deviation).fold(0.0, f64::max)
     }
 
     /// The entries row by row, contiguous: `rows()[x * t + y]` is b_xy.
     pub(crate) fn rows(&self) -> &[f64] {
-        // Put in standard layout by `checked`, so always contiguous.
-        self.entries.as_slice().unwrap_or(&[])
+        #[allow(clippy::expect_used)]
+        self.entries
+            .as_slice()
+            .expect("put in standard layout by `checked`")
     }
 
     /// The order t (number of compared items).
@@ -281,14 +401,6 @@ impl JudgmentMatrix {
             }
         }
         Ok(())
-    }
-
-    /// Priority weights by the given method; shorthand for [`WeightingMethod::weights`].
-    ///
-    /// # Errors
-    /// As [`WeightingMethod::weights`].
-    pub fn weights(&self, method: WeightingMethod) -> Result<Weights> {
-        method.weights(self)
     }
 }
 

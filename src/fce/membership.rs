@@ -1,157 +1,10 @@
-//! The comment set ([`Grades`]) and membership matrices: how strongly each indicator belongs to
-//! each grade.
-
-use std::collections::HashSet;
+//! Membership matrices: how strongly each indicator belongs to each grade.
 
 use ndarray::{Array2, ArrayRef2, ArrayView1, ArrayView2};
 
 use crate::error::{Error, Result};
-use crate::nested::rows_to_array;
+use crate::matrix_rows::rows_to_array;
 use crate::tolerance;
-
-/// The ordered comment set Y = (y_1, …, y_m): at least two uniquely named grades, optionally
-/// each with a numeric score for a weighted score Σ E_h·score_h.
-///
-/// ```
-/// use ahp_fce::Grades;
-/// # fn main() -> Result<(), ahp_fce::Error> {
-/// let grades = Grades::with_scores(
-///     ["very strong", "strong", "general", "poor"],
-///     [4.0, 3.0, 2.0, 1.0],
-/// )?;
-/// assert_eq!(grades.len(), 4);
-/// assert_eq!(grades.index_of("general"), Some(2));
-/// assert_eq!(grades.score(0), Some(4.0));
-/// assert!(Grades::new(["good", "good"]).is_err());
-/// # Ok(())
-/// # }
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "GradesSpec", into = "GradesSpec")
-)]
-pub struct Grades {
-    names: Vec<String>,
-    scores: Option<Vec<f64>>,
-}
-
-/// The unchecked form of [`Grades`] that (de)serialization goes through.
-#[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize)]
-struct GradesSpec {
-    names: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    scores: Option<Vec<f64>>,
-}
-
-#[cfg(feature = "serde")]
-impl TryFrom<GradesSpec> for Grades {
-    type Error = Error;
-
-    fn try_from(spec: GradesSpec) -> Result<Self> {
-        match spec.scores {
-            Some(scores) => Self::with_scores(spec.names, scores),
-            None => Self::new(spec.names),
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-impl From<Grades> for GradesSpec {
-    fn from(grades: Grades) -> Self {
-        Self {
-            names: grades.names,
-            scores: grades.scores,
-        }
-    }
-}
-
-impl Grades {
-    /// Grades without scores, best or worst first as you like (the order is kept).
-    ///
-    /// # Errors
-    /// [`Error::TooFewGrades`], [`Error::EmptyGradeName`], [`Error::DuplicateGrade`].
-    pub fn new<S: Into<String>>(names: impl IntoIterator<Item = S>) -> Result<Self> {
-        let names: Vec<String> = names.into_iter().map(Into::into).collect();
-        if names.len() < 2 {
-            return Err(Error::TooFewGrades { count: names.len() });
-        }
-        let mut seen = HashSet::new();
-        for (index, name) in names.iter().enumerate() {
-            if name.trim().is_empty() {
-                return Err(Error::EmptyGradeName { index });
-            }
-            if !seen.insert(name.as_str()) {
-                return Err(Error::DuplicateGrade { name: name.clone() });
-            }
-        }
-        Ok(Self {
-            names,
-            scores: None,
-        })
-    }
-
-    /// Grades with a score each, e.g. 4, 3, 2, 1.
-    ///
-    /// # Errors
-    /// As [`Grades::new`], plus [`Error::LengthMismatch`] and [`Error::InvalidGradeScore`].
-    pub fn with_scores<S: Into<String>>(
-        names: impl IntoIterator<Item = S>,
-        scores: impl IntoIterator<Item = f64>,
-    ) -> Result<Self> {
-        let mut grades = Self::new(names)?;
-        let scores: Vec<f64> = scores.into_iter().collect();
-        if scores.len() != grades.len() {
-            return Err(Error::LengthMismatch {
-                what: "one score per grade",
-                expected: grades.len(),
-                found: scores.len(),
-            });
-        }
-        if let Some((index, &value)) = scores.iter().enumerate().find(|(_, s)| !s.is_finite()) {
-            return Err(Error::InvalidGradeScore { index, value });
-        }
-        grades.scores = Some(scores);
-        Ok(grades)
-    }
-
-    /// The number of grades m.
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// Always `false`: there are at least two grades.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
-    /// The names, in order.
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
-
-    /// The name of grade `index`.
-    pub fn name(&self, index: usize) -> Option<&str> {
-        self.names.get(index).map(String::as_str)
-    }
-
-    /// The index of the grade called `name`.
-    pub fn index_of(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name)
-    }
-
-    /// The scores, if the grades have them.
-    pub fn scores(&self) -> Option<&[f64]> {
-        self.scores.as_deref()
-    }
-
-    /// The score of grade `index`, if the grades have scores.
-    pub fn score(&self, index: usize) -> Option<f64> {
-        self.scores.as_ref().and_then(|s| s.get(index)).copied()
-    }
-}
 
 /// A membership matrix R: one row per indicator, one column per grade, every degree in [0, 1]
 /// and every row summing to 1 within [`tolerance::MEMBERSHIP_ROW_SUM`].
@@ -197,22 +50,13 @@ impl MembershipMatrix {
             return Err(Error::TooFewGrades { count: grades });
         }
         for (row, values) in degrees.rows().into_iter().enumerate() {
-            for (col, &value) in values.iter().enumerate() {
-                if !(0.0..=1.0).contains(&value) {
-                    return Err(Error::MembershipOutOfRange { row, col, value });
-                }
-            }
-            let sum = values.sum();
-            if !((sum - 1.0).abs() <= tolerance::MEMBERSHIP_ROW_SUM) {
-                return Err(Error::MembershipRowSum {
-                    row,
-                    sum,
-                    tolerance: tolerance::MEMBERSHIP_ROW_SUM,
-                });
+            match values.as_slice() {
+                Some(values) => check_row(row, values)?,
+                None => check_row(row, &values.to_vec())?,
             }
         }
         Ok(Self {
-            degrees: degrees.to_owned(),
+            degrees: degrees.as_standard_layout().into_owned(),
         })
     }
 
@@ -317,6 +161,14 @@ impl MembershipMatrix {
         (index < self.indicators()).then(|| self.degrees.row(index))
     }
 
+    /// The degrees row by row, contiguous: `as_slice()[i * grades + h]` is r_ih.
+    pub(crate) fn as_slice(&self) -> &[f64] {
+        #[allow(clippy::expect_used)]
+        self.degrees
+            .as_slice()
+            .expect("put in standard layout by the constructor")
+    }
+
     /// A read-only view of all degrees.
     pub fn view(&self) -> ArrayView2<'_, f64> {
         self.degrees.view()
@@ -343,5 +195,45 @@ impl TryFrom<Vec<Vec<f64>>> for MembershipMatrix {
 impl From<MembershipMatrix> for Vec<Vec<f64>> {
     fn from(matrix: MembershipMatrix) -> Self {
         matrix.to_rows()
+    }
+}
+
+/// Whether one membership row is valid: every degree in [0, 1] (a NaN fails) and the row
+/// summing to 1 within [`tolerance::MEMBERSHIP_ROW_SUM`]. Branch-free over the row, for the
+/// batch kernels; [`check_row`] says what is wrong.
+#[inline]
+pub(crate) fn row_is_valid(row: &[f64]) -> bool {
+    let mut sum = 0.0;
+    let mut in_range = true;
+    for &r in row {
+        sum += r;
+        in_range &= (0.0..=1.0).contains(&r);
+    }
+    in_range && (sum - 1.0).abs() <= tolerance::MEMBERSHIP_ROW_SUM
+}
+
+/// The membership-row check of every input path, naming row `index` when it fails.
+pub(crate) fn check_row(index: usize, row: &[f64]) -> Result<()> {
+    if row_is_valid(row) {
+        Ok(())
+    } else {
+        Err(row_error(index, row))
+    }
+}
+
+/// What is wrong with row `index`, which failed [`row_is_valid`]: the first degree outside
+/// [0, 1], or else its sum.
+pub(crate) fn row_error(index: usize, row: &[f64]) -> Error {
+    match row.iter().position(|r| !(0.0..=1.0).contains(r)) {
+        Some(col) => Error::MembershipOutOfRange {
+            row: index,
+            col,
+            value: row[col],
+        },
+        None => Error::MembershipRowSum {
+            row: index,
+            sum: row.iter().sum(),
+            tolerance: tolerance::MEMBERSHIP_ROW_SUM,
+        },
     }
 }

@@ -1,9 +1,9 @@
 //! Group decisions: combining several experts' judgments (AIJ) or priorities (AIP).
 
-use crate::analysis::{AhpOptions, MatrixAnalysis};
+use super::judgment::JudgmentMatrix;
+use super::options::{AhpOptions, MatrixAnalysis};
+use super::weights::Weights;
 use crate::error::{Error, Result};
-use crate::judgment::JudgmentMatrix;
-use crate::weighting::Weights;
 
 /// Aggregation of individual judgments (AIJ): the element-wise weighted geometric mean
 /// b_xy = Π_k b_xy,k^λ_k of the experts' matrices, with expert weights λ (equal when `None`).
@@ -176,7 +176,8 @@ fn expert_lambdas(
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct GroupJudgment {
     /// The aggregated matrix.
     pub matrix: JudgmentMatrix,

@@ -1,0 +1,28 @@
+//! The Analytic Hierarchy Process for one set of compared items: pairwise judgments, the
+//! weights derived from them, and how consistent the judgments are.
+//!
+//! [`JudgmentMatrix`] holds the judgments, [`WeightingMethod`] turns them into [`Weights`],
+//! [`consistency`] measures λmax, CI and CR against a named [`RandomIndex`] table, and
+//! [`AhpOptions`] bundles those choices for one [`MatrixAnalysis`]. [`group`] combines several
+//! experts' judgments into one.
+
+pub mod consistency;
+mod eigen;
+pub mod group;
+mod judgment;
+mod kernels;
+mod options;
+mod weighting;
+mod weights;
+
+pub use consistency::{
+    lambda_max, simulate_random_index, weighted_sums, ConsistencyOptions, ConsistencyReport,
+    CrThreshold, GeometricConsistency, RandomIndex, RandomIndexEstimate, RandomIndexTable,
+};
+pub use group::{aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean};
+pub use judgment::{
+    JudgmentMatrix, ReciprocalRepair, Reciprocity, MAX_JUDGMENT, MIN_JUDGMENT, SAATY_SCALE,
+};
+pub use options::{AhpOptions, MatrixAnalysis};
+pub use weighting::{GeometricMeanSteps, WeightingMethod};
+pub use weights::Weights;

@@ -1,0 +1,333 @@
+//! The composition plan: a hierarchy compiled once into flat index ranges, which single
+//! evaluations and batch scoring both run.
+//!
+//! Internal nodes get a slot each, numbered in pre-order (the goal is slot 0); the plan lists
+//! one step per slot, children before parents, and each step a contiguous range of inputs
+//! (a leaf's row or a child's slot, with the child's local weight). A kernel walks the steps
+//! over one object's leaf rows and a scratch buffer of slots × grades.
+
+use std::ops::Range;
+
+use super::membership::row_is_valid;
+use super::operator::{normalize, Operator};
+use crate::hierarchy::{Hierarchy, NodeId, Synthesis};
+
+/// The compiled composition of one hierarchy under one operator.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CompositionPlan {
+    operator: Operator,
+    grades: usize,
+    /// The leaves, left to right: row k of an object is leaf `leaves[k]`.
+    leaves: Vec<NodeId>,
+    /// Global weight of each leaf, for the one-contraction form of the weighted average.
+    leaf_weights: Vec<f64>,
+    /// The internal node of each slot, in pre-order.
+    slots: Vec<NodeId>,
+    /// One step per slot, children before parents: the goal's step is last.
+    steps: Vec<Step>,
+    /// The inputs of all steps, back to back.
+    inputs: Vec<Input>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    slot: usize,
+    inputs: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Input {
+    source: Source,
+    /// The child's local weight.
+    weight: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Source {
+    /// Row k of the object.
+    Leaf(usize),
+    /// The vector of a slot composed earlier; always a later slot than the step's own.
+    Slot(usize),
+}
+
+/// Why one object could not be composed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Fault {
+    /// Leaf row k is not a membership row.
+    Row(usize),
+    /// The node of this slot came out 0 for every grade.
+    Zero(usize),
+}
+
+/// How many grades a kernel instance handles: known at compile time for the usual comment
+/// sets (so rows are unrolled and kept in registers), at run time for the rest. One kernel
+/// body serves both.
+pub(crate) trait Width: Copy {
+    fn get(self) -> usize;
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fixed<const G: usize>;
+
+impl<const G: usize> Width for Fixed<G> {
+    #[inline(always)]
+    fn get(self) -> usize {
+        G
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Dynamic(pub(crate) usize);
+
+impl Width for Dynamic {
+    #[inline(always)]
+    fn get(self) -> usize {
+        self.0
+    }
+}
+
+/// Calls `$body` with `$width` bound to the narrowest [`Width`] for `$grades` grades.
+macro_rules! with_width {
+    ($grades:expr, |$width:ident| $body:expr) => {
+        match $grades {
+            2 => {
+                let $width = $crate::fce::plan::Fixed::<2>;
+                $body
+            }
+            3 => {
+                let $width = $crate::fce::plan::Fixed::<3>;
+                $body
+            }
+            4 => {
+                let $width = $crate::fce::plan::Fixed::<4>;
+                $body
+            }
+            5 => {
+                let $width = $crate::fce::plan::Fixed::<5>;
+                $body
+            }
+            6 => {
+                let $width = $crate::fce::plan::Fixed::<6>;
+                $body
+            }
+            g => {
+                let $width = $crate::fce::plan::Dynamic(g);
+                $body
+            }
+        }
+    };
+}
+
+/// Calls `$body` with `$step` bound to a closure that is [`Operator::accumulate`] for a
+/// constant operator, so that each kernel is compiled once per operator with no branch on it
+/// in the inner loop.
+macro_rules! with_operator {
+    ($operator:expr, |$step:ident| $body:expr) => {
+        match $operator {
+            Operator::WeightedAverage => {
+                let $step = |b, w, r| Operator::WeightedAverage.accumulate(b, w, r);
+                $body
+            }
+            Operator::ZadehMinMax => {
+                let $step = |b, w, r| Operator::ZadehMinMax.accumulate(b, w, r);
+                $body
+            }
+            Operator::ProductMax => {
+                let $step = |b, w, r| Operator::ProductMax.accumulate(b, w, r);
+                $body
+            }
+            Operator::MinBoundedSum => {
+                let $step = |b, w, r| Operator::MinBoundedSum.accumulate(b, w, r);
+                $body
+            }
+        }
+    };
+}
+
+impl CompositionPlan {
+    /// Compiles `hierarchy` with the weights of `synthesis` (computed from that hierarchy).
+    pub(crate) fn compile(
+        hierarchy: &Hierarchy,
+        synthesis: &Synthesis,
+        operator: Operator,
+        grades: usize,
+    ) -> Self {
+        let leaves = synthesis.leaves().to_vec();
+        let slots: Vec<NodeId> = hierarchy.internal_nodes().collect();
+        let mut source_of = vec![Source::Leaf(0); hierarchy.len()];
+        for (k, leaf) in leaves.iter().enumerate() {
+            source_of[leaf.index()] = Source::Leaf(k);
+        }
+        for (slot, id) in slots.iter().enumerate() {
+            source_of[id.index()] = Source::Slot(slot);
+        }
+        let mut steps = Vec::with_capacity(slots.len());
+        let mut inputs = Vec::with_capacity(hierarchy.len().saturating_sub(1));
+        // Pre-order lists parents first; reversed, every child is composed before its parent.
+        for (slot, &id) in slots.iter().enumerate().rev() {
+            let start = inputs.len();
+            inputs.extend(hierarchy.node(id).children().iter().map(|&child| Input {
+                source: source_of[child.index()],
+                weight: synthesis.node_of(child).local_weight,
+            }));
+            steps.push(Step {
+                slot,
+                inputs: start..inputs.len(),
+            });
+        }
+        Self {
+            operator,
+            grades,
+            leaf_weights: synthesis.leaf_weights().to_vec(),
+            leaves,
+            slots,
+            steps,
+            inputs,
+        }
+    }
+
+    pub(crate) fn operator(&self) -> Operator {
+        self.operator
+    }
+
+    pub(crate) fn with_operator(mut self, operator: Operator) -> Self {
+        self.operator = operator;
+        self
+    }
+
+    pub(crate) fn grades(&self) -> usize {
+        self.grades
+    }
+
+    pub(crate) fn leaves(&self) -> &[NodeId] {
+        &self.leaves
+    }
+
+    pub(crate) fn slots(&self) -> &[NodeId] {
+        &self.slots
+    }
+
+    /// Scratch space for one object: one vector per slot.
+    pub(crate) fn scratch(&self) -> Vec<f64> {
+        vec![0.0; self.slots.len() * self.grades]
+    }
+
+    /// Composes one object's leaf rows (validated by the caller) level by level into `scratch`,
+    /// leaving every slot's normalized vector there (the goal's first) and handing each raw
+    /// vector to `keep_raw` before it is normalized.
+    pub(crate) fn compose_levels(
+        &self,
+        object: &[f64],
+        scratch: &mut [f64],
+        keep_raw: impl FnMut(usize, &[f64]),
+    ) -> Result<(), Fault> {
+        with_operator!(self.operator, |step| with_width!(self.grades, |width| {
+            self.levels(width, step, object, scratch, keep_raw)
+        }))
+    }
+
+    /// Scores whole objects, `input` holding leaves × grades values per object and `output`
+    /// grades values per object: each object's rows are checked, then composed, and its goal
+    /// vector normalized into `output`. The weighted average is linear, so it runs as one
+    /// contraction with the leaves' global weights; the other operators level by level.
+    /// Returns the first failing object (index within `input`) with its fault.
+    pub(crate) fn score_objects(
+        &self,
+        input: &[f64],
+        output: &mut [f64],
+    ) -> Result<(), (usize, Fault)> {
+        let per_object = self.leaves.len() * self.grades;
+        if per_object == 0 {
+            return Ok(());
+        }
+        let objects = input
+            .chunks_exact(per_object)
+            .zip(output.chunks_exact_mut(self.grades))
+            .enumerate();
+        if self.operator == Operator::WeightedAverage {
+            return with_width!(self.grades, |width| {
+                for (k, (object, out)) in objects {
+                    self.check_rows(width, object).map_err(|f| (k, f))?;
+                    self.contract(width, object, out);
+                    if !normalize(out) {
+                        return Err((k, Fault::Zero(0)));
+                    }
+                }
+                Ok(())
+            });
+        }
+        let mut scratch = self.scratch();
+        with_operator!(self.operator, |step| with_width!(self.grades, |width| {
+            for (k, (object, out)) in objects {
+                self.check_rows(width, object).map_err(|f| (k, f))?;
+                self.levels(width, step, object, &mut scratch, |_, _| {})
+                    .map_err(|f| (k, f))?;
+                out.copy_from_slice(&scratch[..width.get()]);
+            }
+            Ok(())
+        }))
+    }
+
+    /// The first leaf row of `object` that is not a membership row.
+    #[inline(always)]
+    fn check_rows<W: Width>(&self, width: W, object: &[f64]) -> Result<(), Fault> {
+        for (k, row) in object.chunks_exact(width.get()).enumerate() {
+            if !row_is_valid(row) {
+                return Err(Fault::Row(k));
+            }
+        }
+        Ok(())
+    }
+
+    /// E = Σ_leaf w_leaf·r_leaf into `out`, not yet normalized.
+    #[inline(always)]
+    fn contract<W: Width>(&self, width: W, object: &[f64], out: &mut [f64]) {
+        out.fill(0.0);
+        for (&w, row) in self
+            .leaf_weights
+            .iter()
+            .zip(object.chunks_exact(width.get()))
+        {
+            for (e, &r) in out.iter_mut().zip(row) {
+                *e += w * r;
+            }
+        }
+    }
+
+    /// The level-by-level kernel: every operator, every width.
+    #[inline(always)]
+    fn levels<W: Width>(
+        &self,
+        width: W,
+        step: impl Fn(f64, f64, f64) -> f64,
+        object: &[f64],
+        scratch: &mut [f64],
+        mut keep_raw: impl FnMut(usize, &[f64]),
+    ) -> Result<(), Fault> {
+        let g = width.get();
+        for node in &self.steps {
+            let (head, after) = scratch.split_at_mut((node.slot + 1) * g);
+            let target = &mut head[node.slot * g..];
+            target.fill(0.0);
+            for input in &self.inputs[node.inputs.clone()] {
+                let row = match input.source {
+                    Source::Leaf(leaf) => &object[leaf * g..(leaf + 1) * g],
+                    // Children come later in pre-order, so their slots follow this one.
+                    Source::Slot(slot) => {
+                        let offset = (slot - node.slot - 1) * g;
+                        &after[offset..offset + g]
+                    }
+                };
+                for (b, &r) in target.iter_mut().zip(row) {
+                    *b = step(*b, input.weight, r);
+                }
+            }
+            self.operator.finish(target);
+            keep_raw(node.slot, target);
+            if !normalize(target) {
+                return Err(Fault::Zero(node.slot));
+            }
+        }
+        Ok(())
+    }
+}

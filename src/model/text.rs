@@ -1,0 +1,164 @@
+//! The report as aligned text tables.
+
+use std::fmt::Write as _;
+
+use super::report::{Report, ORIENTATION};
+
+impl Report {
+    /// Readable, aligned tables: weights and consistency per node (inconsistent matrices
+    /// flagged), the hierarchy CR, each object's vectors and verdict, and the ranking.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let o = &self.options;
+        let _ = writeln!(
+            out,
+            "Method: {} weights; RI table {}; CR threshold {}; operator {}",
+            o.weighting.name(),
+            o.random_index.name(),
+            o.cr_threshold,
+            o.operator.name()
+        );
+        let _ = writeln!(out, "Judgment matrices are read {ORIENTATION}.\n");
+        let width = self
+            .nodes
+            .iter()
+            .map(|n| 2 * n.depth + last_name(&n.path).chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>8}  {:>8}  {:>8}  {:>7}  {:>7}  {:>6}",
+            "node", "local", "global", "λmax", "CI", "CR", "RI"
+        );
+        for node in &self.nodes {
+            let name = format!("{}{}", "  ".repeat(node.depth), last_name(&node.path));
+            let _ = write!(
+                out,
+                "{name:<width$}  {:>8.4}  {:>8.4}",
+                node.local_weight, node.global_weight
+            );
+            if let Some(c) = &node.consistency {
+                let flag = if c.acceptable {
+                    ""
+                } else {
+                    "  ← INCONSISTENT"
+                };
+                let _ = write!(
+                    out,
+                    "  {:>8.4}  {:>7.4}  {:>7.4}  {:>6.2}{flag}",
+                    c.lambda_max, c.ci, c.cr, c.ri
+                );
+            }
+            out.push('\n');
+        }
+        let repaired: Vec<_> = self
+            .nodes
+            .iter()
+            .filter(|n| !n.reciprocal_repairs.is_empty())
+            .collect();
+        if !repaired.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nTyped reciprocals replaced by the exact ones (the upper triangle is kept):"
+            );
+            for node in repaired {
+                let cells: Vec<String> = node
+                    .reciprocal_repairs
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "[{}][{}] {} → {:.6} ({:.1} %)",
+                            r.row,
+                            r.col,
+                            r.typed,
+                            r.used,
+                            100.0 * r.deviation
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(out, "  {}: {}", node.path, cells.join("; "));
+            }
+        }
+        let h = &self.hierarchy_consistency;
+        let _ = writeln!(
+            out,
+            "\nHierarchy CR = {:.4} ({}){}",
+            h.cr,
+            if h.acceptable {
+                "acceptable"
+            } else {
+                "NOT acceptable"
+            },
+            if h.all_nodes_acceptable {
+                ""
+            } else {
+                "; some matrices are inconsistent"
+            }
+        );
+        if self.objects.is_empty() {
+            return out;
+        }
+        let grade_names: Vec<&str> = self.grades.iter().map(|g| g.name.as_str()).collect();
+        for object in &self.objects {
+            let _ = writeln!(
+                out,
+                "\n{}: grade vectors over ({})",
+                object.name,
+                grade_names.join(", ")
+            );
+            let label_width = object
+                .node_vectors
+                .iter()
+                .map(|v| v.path.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            for v in &object.node_vectors {
+                let _ = writeln!(out, "  {:<label_width$}  {}", v.path, vector(&v.vector));
+            }
+            let verdict = &object.verdict;
+            let _ = write!(
+                out,
+                "  verdict: {} ({:.4}){}",
+                verdict.name,
+                verdict.degree,
+                if verdict.tied {
+                    ", TIED with the runner-up"
+                } else {
+                    ""
+                }
+            );
+            if let Some(score) = object.score {
+                let _ = write!(out, "; score {score:.4}");
+            }
+            out.push('\n');
+        }
+        if !self.ranking.is_empty() {
+            let _ = writeln!(out, "\nRanking:");
+            let name_width = self
+                .ranking
+                .iter()
+                .map(|e| e.name.chars().count())
+                .max()
+                .unwrap_or(0);
+            for entry in &self.ranking {
+                let _ = writeln!(
+                    out,
+                    "  {:>2}. {:<name_width$}  {:.4}",
+                    entry.rank, entry.name, entry.score
+                );
+            }
+        }
+        out
+    }
+}
+
+fn last_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn vector(values: &[f64]) -> String {
+    let cells: Vec<String> = values.iter().map(|v| format!("{v:.4}")).collect();
+    format!("({})", cells.join(", "))
+}
