@@ -10,8 +10,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ahp_fce::error::ErrorKind;
 use ahp_fce::model::Model;
-use ahp_fce::Error;
 
 const USAGE: &str = "usage: evaluate MODEL_FILE [--format text|json]";
 
@@ -38,9 +38,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            match error {
+            match error.kind() {
                 // These already name the file.
-                Error::Io { .. } | Error::UnknownFormat { .. } => eprintln!("error: {error}"),
+                ErrorKind::Io { .. } | ErrorKind::UnknownFormat { .. } => {
+                    eprintln!("error: {error}")
+                }
                 _ => eprintln!("error: in `{}`: {error}", path.display()),
             }
             ExitCode::FAILURE

@@ -4,32 +4,35 @@
 //! to any depth. The Analytic Hierarchy Process (AHP) turns experts' pairwise judgments into
 //! weights and checks that the judgments hang together.
 //!
-//! 1. **Judgments** ([`judgment`]). For the children of each criterion, a [`JudgmentMatrix`]
+//! 1. **Judgments** ([`ahp`]). For the children of each criterion, a [`JudgmentMatrix`]
 //!    B = (b_xy) says how much more important x is than y on Saaty's 1–9 scale. It is positive
 //!    and reciprocal (b_yx = 1/b_xy) or it cannot be built.
-//! 2. **Weights** ([`weighting`]). A [`WeightingMethod`] derives [`Weights`] from B: the row
+//! 2. **Weights** ([`ahp`]). A [`WeightingMethod`] derives [`Weights`] from B: the row
 //!    geometric mean of the source paper, the principal eigenvector, or the normalized-column
 //!    mean.
-//! 3. **Consistency** ([`consistency`]). λmax = (1/t) Σ_x (BW)_x / W_x, CI = (λmax − t)/(t − 1)
-//!    and CR = CI / RI with a named [`RandomIndex`] table; judgments are acceptable when
-//!    CR < 0.1. The geometric consistency index is there too.
+//! 3. **Consistency** ([`ahp::consistency`]). λmax = (1/t) Σ_x (BW)_x / W_x,
+//!    CI = (λmax − t)/(t − 1) and CR = CI / RI with a named [`RandomIndex`] table; judgments
+//!    are acceptable when CR < 0.1. The geometric consistency index is there too, and
+//!    [`ahp::group`] combines several experts' judgments.
 //! 4. **Hierarchy** ([`hierarchy`]). A [`Hierarchy`] of named [`Criterion`]s is synthesized into
 //!    local and global weights (products along each path) and a consistency ratio for the
 //!    whole tree.
 //!
-//! Fuzzy comprehensive evaluation (FCE) then turns expert opinion into a verdict:
+//! Fuzzy comprehensive evaluation (FCE, [`fce`]) then turns expert opinion into a verdict:
 //!
-//! 5. **Membership** ([`membership`]). A comment set of [`Grades`] (e.g. strong … poor) and, for
-//!    every leaf indicator, a row of a [`MembershipMatrix`]: r_h = V_h / V, the share of V
-//!    experts who put the indicator in grade h.
-//! 6. **Composition** ([`composition`]). An [`Operator`] combines weights A with memberships R
-//!    into B = A ∘ R: the paper's weighted average M(·,⊕), or Zadeh's M(∧,∨), M(·,∨), M(∧,⊕).
-//! 7. **Evaluation** ([`evaluation`]). An [`Evaluator`] composes bottom-up, G_i = D_i ∘ R_i then
-//!    E = F ∘ G, to any depth, and reports E, the grade by maximum membership, a weighted score
-//!    and each criterion's contribution; several objects are ranked by score.
+//! 5. **Membership**. A comment set of [`Grades`] (e.g. strong … poor) and, for every leaf
+//!    indicator, a row of a [`MembershipMatrix`]: r_h = V_h / V, the share of V experts who put
+//!    the indicator in grade h.
+//! 6. **Composition**. An [`Operator`] combines weights A with memberships R into B = A ∘ R:
+//!    the paper's weighted average M(·,⊕), or Zadeh's M(∧,∨), M(·,∨), M(∧,⊕).
+//! 7. **Evaluation**. An [`Evaluator`] compiles the hierarchy once into a composition plan and
+//!    composes bottom-up, G_i = D_i ∘ R_i then E = F ∘ G, to any depth: it reports E, the grade
+//!    by maximum membership, a weighted score and each criterion's contribution, ranks several
+//!    objects by score, and scores whole arrays of objects ([`BatchScorer`]).
 //!
 //! Both halves start from questionnaires: [`survey`] turns responses into item statistics, key
-//! factors and membership rows, and combines several experts' judgments into one.
+//! factors and membership rows. `model` (feature `model`) reads a whole evaluation from one JSON or TOML file
+//! and writes its report.
 //!
 //! The method follows Gupta, "Intelligent Optimization of Management Mode of Small and
 //! Medium-sized E-commerce Enterprises" (the source paper; section 3.2 for the AHP formulas,
@@ -52,13 +55,15 @@
 //! # }
 //! ```
 //!
-//! Every fallible operation returns [`Error`], which names what was wrong and where.
+//! Every fallible operation returns [`Error`]: its [`kind`](Error::kind) says what was wrong,
+//! with the offending values, and its [`locations`](Error::locations) where (node, object,
+//! line, place in a file).
 //!
 //! ## Features
 //! - `serde` (default): `Serialize`/`Deserialize` for every public data type. Types with an
 //!   invariant deserialize through their validating constructors.
-//! - `csv` (default): [`survey::ResponseTable::from_csv`].
-//! - `model` (default): whole evaluations from JSON or TOML model files ([`model`]).
+//! - `csv` (default): `survey::ResponseTable::from_csv`.
+//! - `model` (default): whole evaluations from JSON or TOML model files (the `model` module).
 //! - `rayon` (off by default): [`BatchScorer`] splits a batch across cores, with results
 //!   identical to the single-threaded ones.
 

@@ -52,7 +52,7 @@ pub const EIGENVECTOR: f64 = 1e-12;
 pub const EIGENVECTOR_MAX_ITERATIONS: usize = 500;
 
 /// Shifted inverse-iteration steps tried after the power iterations, before
-/// [`Error::EigenvectorNotConverged`](crate::Error) is returned.
+/// [`ErrorKind::EigenvectorNotConverged`](crate::Error) is returned.
 ///
 /// Why 50: with the shift at the Collatz–Wielandt upper bound of λmax, each step multiplies the
 /// error by |λ₁ − σ| / |λ₂ − σ|, far below 1/2 once σ is close, so a handful of steps reach
@@ -67,7 +67,7 @@ pub const EIGENVECTOR_MAX_INVERSE_STEPS: usize = 50;
 /// smallest weights are the difference of large terms in the linear solves, and rounding
 /// leaves their ratios a few 1e-11 apart. 1e-9 still certifies Bw = λmax·w to 1e-9, the bar
 /// the method is tested to; anything worse is reported as
-/// [`Error::EigenvectorNotConverged`](crate::Error).
+/// [`ErrorKind::EigenvectorNotConverged`](crate::Error).
 pub const EIGENVECTOR_ACCEPTABLE: f64 = 1e-9;
 
 /// Absolute tolerance on diagonal entries: `|b_xx − 1| ≤ 1e-12`.

@@ -6,8 +6,9 @@
 //! invalid ones.
 
 use ahp_fce::ahp::SAATY_SCALE;
+use ahp_fce::error::ErrorKind;
 use ahp_fce::{
-    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Error, Evaluator,
+    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Evaluator,
     GeometricConsistency, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator,
     RandomIndex, WeightingMethod, Weights,
 };
@@ -136,12 +137,12 @@ proptest! {
         };
         let err = JudgmentMatrix::from_array(&entries).unwrap_err();
         let located = match kind {
-            0 | 1 => matches!(err, Error::NonFinite { row: r, col: c, .. } if (r, c) == (row, col)),
-            2 | 3 => matches!(err, Error::NonPositive { row: r, col: c, .. } if (r, c) == (row, col)),
-            _ if row == col => matches!(err, Error::DiagonalNotOne { index, .. } if index == row),
+            0 | 1 => matches!(err.kind(), ErrorKind::NonFinite { row: r, col: c, .. } if (*r, *c) == (row, col)),
+            2 | 3 => matches!(err.kind(), ErrorKind::NonPositive { row: r, col: c, .. } if (*r, *c) == (row, col)),
+            _ if row == col => matches!(err.kind(), ErrorKind::DiagonalNotOne { index, .. } if *index == row),
             _ => matches!(
-                err,
-                Error::NotReciprocal { row: r, col: c, .. } if (r, c) == (row.min(col), row.max(col))
+                err.kind(),
+                ErrorKind::NotReciprocal { row: r, col: c, .. } if (*r, *c) == (row.min(col), row.max(col))
             ),
         };
         prop_assert!(located, "corruption {} at [{}][{}] gave {:?}", kind, row, col, err);
@@ -418,7 +419,7 @@ proptest! {
                         assert_abs_diff_eq!(c.normalized().iter().sum::<f64>(), 1.0, epsilon = EXACT);
                     }
                     // Only an all-zero fuzzy weight set can compose to nothing.
-                    Err(e) => prop_assert!(e == Error::ZeroComposition && weights.iter().all(|a| *a == 0.0)),
+                    Err(e) => prop_assert!(e.kind() == &ErrorKind::ZeroComposition && weights.iter().all(|a| *a == 0.0)),
                 }
             }
         }
@@ -667,6 +668,7 @@ mod model_files {
 
 mod batch {
     use super::{criterion_tree, membership_row, OPERATORS};
+    use ahp_fce::error::Location;
     use ahp_fce::{AhpOptions, Evaluator, Grades, Hierarchy, MembershipMatrix, Operator};
     use approx::assert_relative_eq;
     use ndarray::Array3;
@@ -728,8 +730,13 @@ mod batch {
             let data = Array3::from_shape_vec((objects.len(), leaves, 2), flat).unwrap();
             for operator in OPERATORS {
                 let err = evaluator.clone().with_operator(operator).batch_scorer().score(data.view()).unwrap_err();
+                let places: Vec<&Location> = err.locations().collect();
+                prop_assert_eq!(
+                    places,
+                    [&Location::ObjectIndex(n), &Location::Node(format!("G/l{leaf}"))]
+                );
                 let text = err.to_string();
-                let expected = format!("in object `object {n}`: in node `G/l{leaf}`");
+                let expected = format!("in object {n} of the batch: in node `G/l{leaf}`");
                 prop_assert!(text.starts_with(&expected), "{}", text);
             }
         }

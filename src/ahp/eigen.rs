@@ -3,7 +3,7 @@
 use ndarray::{Array1, Array2, ArrayView2};
 
 use super::kernels;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::tolerance;
 
 /// The principal eigenvector of B (given as a view and as its contiguous rows) from a positive
@@ -35,12 +35,12 @@ pub(crate) fn eigenvector_from(
     if spread <= tolerance::EIGENVECTOR_ACCEPTABLE {
         return Ok(best);
     }
-    Err(Error::EigenvectorNotConverged {
+    Err(Error::from(ErrorKind::EigenvectorNotConverged {
         iterations: tolerance::EIGENVECTOR_MAX_ITERATIONS,
         inverse_steps: tolerance::EIGENVECTOR_MAX_INVERSE_STEPS,
         spread,
         tolerance: tolerance::EIGENVECTOR,
-    })
+    }))
 }
 
 /// Squarings of B before [`squared_power_iteration`] iterates, and its step limit.

@@ -3,7 +3,7 @@
 use super::judgment::JudgmentMatrix;
 use super::options::{AhpOptions, MatrixAnalysis};
 use super::weights::Weights;
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Location, Quantity, Result};
 
 /// Aggregation of individual judgments (AIJ): the element-wise weighted geometric mean
 /// b_xy = Π_k b_xy,k^λ_k of the experts' matrices, with expert weights λ (equal when `None`).
@@ -26,17 +26,17 @@ use crate::error::{Error, Result};
 /// ```
 ///
 /// # Errors
-/// [`Error::Empty`] without matrices; [`Error::LengthMismatch`] when the expert weights do not
+/// [`ErrorKind::Empty`] without matrices; [`ErrorKind::LengthMismatch`] when the expert weights do not
 /// match; an expert whose matrix has another order than the first's, as
-/// [`Error::LengthMismatch`] wrapped in [`Error::InObject`] naming the expert.
+/// [`ErrorKind::LengthMismatch`] wrapped in [`Location::Expert`] naming the expert.
 pub fn aggregate_judgments(
     matrices: &[JudgmentMatrix],
     expert_weights: Option<&Weights>,
 ) -> Result<JudgmentMatrix> {
-    let lambda = expert_lambdas(matrices.len(), expert_weights, "judgment matrices")?;
+    let lambda = expert_lambdas(matrices.len(), expert_weights, Collection::JudgmentMatrices)?;
     let order = common_size(
         matrices.iter().map(JudgmentMatrix::order),
-        "a judgment matrix of the group's order",
+        Quantity::ExpertMatrixOrder,
     )?;
     let mut log_upper = Vec::with_capacity(order * order.saturating_sub(1) / 2);
     for x in 0..order {
@@ -75,8 +75,8 @@ pub enum PriorityMean {
 /// expert weights λ (equal when `None`) and renormalized to sum 1.
 ///
 /// # Errors
-/// [`Error::Empty`]; [`Error::LengthMismatch`] for expert weights or vectors of other lengths
-/// (the latter wrapped in [`Error::InObject`] naming the expert).
+/// [`ErrorKind::Empty`]; [`ErrorKind::LengthMismatch`] for expert weights or vectors of other lengths
+/// (the latter wrapped in [`Location::Expert`] naming the expert).
 ///
 /// ```
 /// use ahp_fce::{survey::{aggregate_priorities, PriorityMean}, Weights};
@@ -93,10 +93,14 @@ pub fn aggregate_priorities(
     expert_weights: Option<&Weights>,
     mean: PriorityMean,
 ) -> Result<Weights> {
-    let lambda = expert_lambdas(priorities.len(), expert_weights, "priority vectors")?;
+    let lambda = expert_lambdas(
+        priorities.len(),
+        expert_weights,
+        Collection::PriorityVectors,
+    )?;
     let len = common_size(
         priorities.iter().map(Weights::len),
-        "a priority vector of the group's length",
+        Quantity::ExpertPriorityLength,
     )?;
     let combined: Vec<f64> = (0..len)
         .map(|x| {
@@ -121,19 +125,17 @@ pub fn aggregate_priorities(
 }
 
 /// The size every expert's input shares (the first one's), or the first expert who differs.
-fn common_size(sizes: impl Iterator<Item = usize>, what: &'static str) -> Result<usize> {
+fn common_size(sizes: impl Iterator<Item = usize>, what: Quantity) -> Result<usize> {
     let mut expected = None;
     for (k, size) in sizes.enumerate() {
         let first = *expected.get_or_insert(size);
         if size != first {
-            return Err(Error::InObject {
-                object: format!("expert {k}"),
-                source: Box::new(Error::LengthMismatch {
-                    what,
-                    expected: first,
-                    found: size,
-                }),
-            });
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what,
+                expected: first,
+                found: size,
+            })
+            .at(Location::Expert(k)));
         }
     }
     Ok(expected.unwrap_or(0))
@@ -143,19 +145,19 @@ fn common_size(sizes: impl Iterator<Item = usize>, what: &'static str) -> Result
 fn expert_lambdas(
     experts: usize,
     expert_weights: Option<&Weights>,
-    what: &'static str,
+    what: Collection,
 ) -> Result<Vec<f64>> {
     if experts == 0 {
-        return Err(Error::Empty { what });
+        return Err(Error::from(ErrorKind::Empty { what }));
     }
     match expert_weights {
         None => Ok(vec![1.0 / experts as f64; experts]),
         Some(w) if w.len() == experts => Ok(w.to_vec()),
-        Some(w) => Err(Error::LengthMismatch {
-            what: "one weight per expert",
+        Some(w) => Err(Error::from(ErrorKind::LengthMismatch {
+            what: Quantity::WeightsPerExpert,
             expected: experts,
             found: w.len(),
-        }),
+        })),
     }
 }
 
@@ -192,7 +194,7 @@ impl GroupJudgment {
     ///
     /// # Errors
     /// As [`aggregate_judgments`] and [`AhpOptions::analyze`] (an expert's error wrapped in
-    /// [`Error::InObject`]).
+    /// [`Location::Expert`]).
     pub fn aggregate(
         matrices: &[JudgmentMatrix],
         expert_weights: Option<&Weights>,
@@ -202,12 +204,7 @@ impl GroupJudgment {
         let experts = matrices
             .iter()
             .enumerate()
-            .map(|(k, m)| {
-                options.analyze(m).map_err(|e| Error::InObject {
-                    object: format!("expert {k}"),
-                    source: Box::new(e),
-                })
-            })
+            .map(|(k, m)| options.analyze(m).map_err(|e| e.at(Location::Expert(k))))
             .collect::<Result<Vec<_>>>()?;
         Ok(Self {
             group: options.analyze(&matrix)?,

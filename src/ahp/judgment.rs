@@ -3,7 +3,7 @@
 use ndarray::{Array2, ArrayRef2, ArrayView2};
 
 use super::weights::Weights;
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Result};
 use crate::matrix_rows::rows_to_array;
 use crate::tolerance;
 
@@ -141,15 +141,15 @@ impl JudgmentMatrix {
     /// Validates a full square matrix, given as an owned array or a view.
     ///
     /// # Errors
-    /// [`Error::Empty`], [`Error::NotSquare`], [`Error::NonFinite`], [`Error::NonPositive`]
-    /// [`Error::OutOfRange`] (beyond [`MIN_JUDGMENT`]..=[`MAX_JUDGMENT`]), [`Error::DiagonalNotOne`],
-    /// [`Error::NotReciprocal`]; each names the first offending position in row order.
+    /// [`ErrorKind::Empty`], [`ErrorKind::NotSquare`], [`ErrorKind::NonFinite`], [`ErrorKind::NonPositive`]
+    /// [`ErrorKind::OutOfRange`] (beyond [`MIN_JUDGMENT`]..=[`MAX_JUDGMENT`]), [`ErrorKind::DiagonalNotOne`],
+    /// [`ErrorKind::NotReciprocal`]; each names the first offending position in row order.
     ///
     /// ```
-    /// use ahp_fce::{Error, JudgmentMatrix};
+    /// use ahp_fce::{error::ErrorKind, JudgmentMatrix};
     /// use ndarray::array;
     /// let err = JudgmentMatrix::from_array(&array![[1.0, 3.0], [3.0, 1.0]]).unwrap_err();
-    /// assert!(matches!(err, Error::NotReciprocal { row: 0, col: 1, .. }));
+    /// assert!(matches!(err.kind(), ErrorKind::NotReciprocal { row: 0, col: 1, .. }));
     /// ```
     pub fn from_array(matrix: &ArrayRef2<f64>) -> Result<Self> {
         Self::from_array_with(matrix, Reciprocity::default())
@@ -158,7 +158,7 @@ impl JudgmentMatrix {
     /// [`JudgmentMatrix::from_array`] with the reciprocity check of your choice.
     ///
     /// # Errors
-    /// As [`JudgmentMatrix::from_array`]; [`Error::NotReciprocal`] names the tolerance that was
+    /// As [`JudgmentMatrix::from_array`]; [`ErrorKind::NotReciprocal`] names the tolerance that was
     /// exceeded.
     ///
     /// ```
@@ -171,12 +171,12 @@ impl JudgmentMatrix {
     pub fn from_array_with(matrix: &ArrayRef2<f64>, reciprocity: Reciprocity) -> Result<Self> {
         let (rows, cols) = matrix.dim();
         if rows == 0 || cols == 0 {
-            return Err(Error::Empty {
-                what: "judgment matrix",
-            });
+            return Err(Error::from(ErrorKind::Empty {
+                what: Collection::JudgmentMatrix,
+            }));
         }
         if rows != cols {
-            return Err(Error::NotSquare { rows, cols });
+            return Err(Error::from(ErrorKind::NotSquare { rows, cols }));
         }
         for ((row, col), &value) in matrix.indexed_iter() {
             check_entry(row, col, value)?;
@@ -184,7 +184,7 @@ impl JudgmentMatrix {
         for index in 0..rows {
             let value = matrix[[index, index]];
             if !((value - 1.0).abs() <= tolerance::DIAGONAL) {
-                return Err(Error::DiagonalNotOne { index, value });
+                return Err(Error::from(ErrorKind::DiagonalNotOne { index, value }));
             }
         }
         let mut entries = matrix.to_owned();
@@ -195,13 +195,13 @@ impl JudgmentMatrix {
                 let (a_ij, a_ji) = (matrix[[row, col]], matrix[[col, row]]);
                 let deviation = (a_ij * a_ji - 1.0).abs();
                 if !(deviation <= reciprocity.tolerance()) {
-                    return Err(Error::NotReciprocal {
+                    return Err(Error::from(ErrorKind::NotReciprocal {
                         row,
                         col,
                         a_ij,
                         a_ji,
                         tolerance: reciprocity.tolerance(),
-                    });
+                    }));
                 }
                 let exact = 1.0 / a_ij;
                 if deviation > tolerance::RECIPROCAL_EXACT {
@@ -224,7 +224,7 @@ impl JudgmentMatrix {
     /// Validates a full square matrix given as rows (arrays, vectors or slices).
     ///
     /// # Errors
-    /// As [`JudgmentMatrix::from_array`], plus [`Error::RaggedRow`] for a row whose length
+    /// As [`JudgmentMatrix::from_array`], plus [`ErrorKind::RaggedRow`] for a row whose length
     /// differs from the number of rows.
     pub fn from_rows<R: AsRef<[f64]>>(rows: &[R]) -> Result<Self> {
         Self::from_rows_with(rows, Reciprocity::default())
@@ -236,7 +236,7 @@ impl JudgmentMatrix {
     /// As [`JudgmentMatrix::from_rows`].
     pub fn from_rows_with<R: AsRef<[f64]>>(rows: &[R], reciprocity: Reciprocity) -> Result<Self> {
         Self::from_array_with(
-            &rows_to_array(rows, Some(rows.len()), "judgment matrix", |&v| v)?,
+            &rows_to_array(rows, Some(rows.len()), Collection::JudgmentMatrix, |&v| v)?,
             reciprocity,
         )
     }
@@ -246,8 +246,8 @@ impl JudgmentMatrix {
     /// reciprocals. No values at all give the 1×1 matrix.
     ///
     /// # Errors
-    /// [`Error::UpperTriangleLength`] when the length is not t(t−1)/2 for any t;
-    /// [`Error::NonFinite`], [`Error::NonPositive`] or [`Error::OutOfRange`] naming the entry's place in the full
+    /// [`ErrorKind::UpperTriangleLength`] when the length is not t(t−1)/2 for any t;
+    /// [`ErrorKind::NonFinite`], [`ErrorKind::NonPositive`] or [`ErrorKind::OutOfRange`] naming the entry's place in the full
     /// matrix.
     ///
     /// ```
@@ -263,8 +263,9 @@ impl JudgmentMatrix {
     /// # }
     /// ```
     pub fn from_upper_triangle(upper: &[f64]) -> Result<Self> {
-        let order = order_of_upper_triangle(upper.len())
-            .ok_or(Error::UpperTriangleLength { len: upper.len() })?;
+        let order = order_of_upper_triangle(upper.len()).ok_or(Error::from(
+            ErrorKind::UpperTriangleLength { len: upper.len() },
+        ))?;
         let mut entries = Array2::ones((order, order));
         let positions = (0..order).flat_map(|row| (row + 1..order).map(move |col| (row, col)));
         for ((row, col), &value) in positions.zip(upper) {
@@ -278,7 +279,7 @@ impl JudgmentMatrix {
     /// The perfectly consistent matrix of a weight vector, `b_xy = w_x / w_y`.
     ///
     /// # Errors
-    /// [`Error::OutOfRange`] when two weights are so far apart that a ratio leaves
+    /// [`ErrorKind::OutOfRange`] when two weights are so far apart that a ratio leaves
     /// [`MIN_JUDGMENT`]..=[`MAX_JUDGMENT`].
     pub fn from_weight_ratios(weights: &Weights) -> Result<Self> {
         let w = weights.as_slice();
@@ -358,7 +359,7 @@ impl JudgmentMatrix {
     /// The same judgments with the items reordered: item `order[k]` of `self` becomes item `k`.
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`] when `order` is not a permutation of `0..t`.
+    /// [`ErrorKind::NotAPermutation`] when `order` is not a permutation of `0..t`.
     pub fn permuted(&self, order: &[usize]) -> Result<Self> {
         let t = self.order();
         let mut seen = vec![false; t];
@@ -367,11 +368,10 @@ impl JudgmentMatrix {
                 .iter()
                 .all(|&k| k < t && !std::mem::replace(&mut seen[k], true));
         if !is_permutation {
-            return Err(Error::LengthMismatch {
-                what: "a permutation of the matrix's items (each index once)",
-                expected: t,
-                found: order.len(),
-            });
+            return Err(Error::from(ErrorKind::NotAPermutation {
+                order: t,
+                given: order.len(),
+            }));
         }
         let entries = Array2::from_shape_fn((t, t), |(x, y)| self.entries[[order[x], order[y]]]);
         Ok(Self::checked(entries))
@@ -381,7 +381,7 @@ impl JudgmentMatrix {
     /// tolerance, so `0.333` counts as 1/3.
     ///
     /// # Errors
-    /// [`Error::OffSaatyScale`] naming the first entry (in row order) that is not.
+    /// [`ErrorKind::OffSaatyScale`] naming the first entry (in row order) that is not.
     ///
     /// ```
     /// use ahp_fce::JudgmentMatrix;
@@ -397,7 +397,7 @@ impl JudgmentMatrix {
                 .iter()
                 .any(|&s| (value / s - 1.0).abs() <= tolerance::ROUNDING);
             if !on_scale {
-                return Err(Error::OffSaatyScale { row, col, value });
+                return Err(Error::from(ErrorKind::OffSaatyScale { row, col, value }));
             }
         }
         Ok(())
@@ -421,13 +421,13 @@ impl From<JudgmentMatrix> for Vec<Vec<f64>> {
 /// Rejects non-finite, non-positive and out-of-range entries.
 fn check_entry(row: usize, col: usize, value: f64) -> Result<()> {
     if !value.is_finite() {
-        return Err(Error::NonFinite { row, col, value });
+        return Err(Error::from(ErrorKind::NonFinite { row, col, value }));
     }
     if !(value > 0.0) {
-        return Err(Error::NonPositive { row, col, value });
+        return Err(Error::from(ErrorKind::NonPositive { row, col, value }));
     }
     if !(MIN_JUDGMENT..=MAX_JUDGMENT).contains(&value) {
-        return Err(Error::OutOfRange { row, col, value });
+        return Err(Error::from(ErrorKind::OutOfRange { row, col, value }));
     }
     Ok(())
 }
@@ -465,14 +465,17 @@ mod tests {
         assert!(JudgmentMatrix::from_rows(&[[1.0, 8.0], [0.13, 1.0]]).is_ok());
         // 1/9 where 1/8 belongs is 11 % off: rejected.
         assert!(matches!(
-            JudgmentMatrix::from_rows(&[[1.0, 8.0], [1.0 / 9.0, 1.0]]),
-            Err(Error::NotReciprocal { row: 0, col: 1, .. })
+            JudgmentMatrix::from_rows(&[[1.0, 8.0], [1.0 / 9.0, 1.0]]).map_err(Error::into_kind),
+            Err(ErrorKind::NotReciprocal { row: 0, col: 1, .. })
         ));
     }
 
     #[test]
     fn out_of_range_entries_are_rejected() {
         let err = JudgmentMatrix::from_upper_triangle(&[1e-300]);
-        assert!(matches!(err, Err(Error::OutOfRange { row: 0, col: 1, .. })));
+        assert!(matches!(
+            err.map_err(Error::into_kind),
+            Err(ErrorKind::OutOfRange { row: 0, col: 1, .. })
+        ));
     }
 }

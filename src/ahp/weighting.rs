@@ -31,11 +31,11 @@ pub enum WeightingMethod {
     ///
     /// Power iteration from the geometric-mean weights, first with B⁸ (three squarings; each
     /// step then gains eight steps' worth) and then with B, until the ratios (Bw)_x / w_x agree
-    /// to [`tolerance::EIGENVECTOR`] relative (which certifies λmax and Bw = λmax·w to that
-    /// accuracy), within [`tolerance::EIGENVECTOR_MAX_ITERATIONS`]; if that is not enough
+    /// to [`crate::tolerance::EIGENVECTOR`] relative (which certifies λmax and Bw = λmax·w to that
+    /// accuracy), within [`crate::tolerance::EIGENVECTOR_MAX_ITERATIONS`]; if that is not enough
     /// (extreme judgments, where |λ₂| nears λ₁ in modulus), shifted inverse iteration, at most
-    /// [`tolerance::EIGENVECTOR_MAX_INVERSE_STEPS`] steps, whose best result is accepted if
-    /// it reaches [`tolerance::EIGENVECTOR_ACCEPTABLE`].
+    /// [`crate::tolerance::EIGENVECTOR_MAX_INVERSE_STEPS`] steps, whose best result is accepted if
+    /// it reaches [`crate::tolerance::EIGENVECTOR_ACCEPTABLE`].
     Eigenvector,
     /// The normalized-column mean: divide each column by its sum, then average each row.
     ArithmeticMean,
@@ -45,7 +45,7 @@ impl WeightingMethod {
     /// Derives the weights of `matrix` by this method.
     ///
     /// # Errors
-    /// [`Error::EigenvectorNotConverged`] if power iteration does not settle (not seen in
+    /// [`ErrorKind::EigenvectorNotConverged`](crate::error::ErrorKind::EigenvectorNotConverged) if power iteration does not settle (not seen in
     /// practice: a positive matrix always has a dominant eigenvalue).
     ///
     /// ```

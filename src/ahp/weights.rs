@@ -3,7 +3,7 @@
 use approx::{AbsDiffEq, RelativeEq};
 use ndarray::{Array1, ArrayView1};
 
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Result};
 use crate::tolerance;
 
 /// A priority vector: every weight finite and positive, the weights summing to 1.
@@ -36,16 +36,16 @@ impl Weights {
     /// to rounding).
     ///
     /// # Errors
-    /// [`Error::Empty`]; [`Error::InvalidWeight`] for a non-finite, zero or negative weight;
-    /// [`Error::WeightSum`] when the sum is off by more than [`tolerance::WEIGHT_SUM`].
+    /// [`ErrorKind::Empty`]; [`ErrorKind::InvalidWeight`] for a non-finite, zero or negative weight;
+    /// [`ErrorKind::WeightSum`] when the sum is off by more than [`tolerance::WEIGHT_SUM`].
     pub fn new(values: &[f64]) -> Result<Self> {
         check_positive(values)?;
         let sum: f64 = values.iter().sum();
         if !((sum - 1.0).abs() <= tolerance::WEIGHT_SUM) {
-            return Err(Error::WeightSum {
+            return Err(Error::from(ErrorKind::WeightSum {
                 sum,
                 tolerance: tolerance::WEIGHT_SUM,
-            });
+            }));
         }
         Self::from_unnormalized(values)
     }
@@ -53,7 +53,7 @@ impl Weights {
     /// Normalizes positive scores (any scale) into weights: `w_x = v_x / Σ v`.
     ///
     /// # Errors
-    /// [`Error::Empty`]; [`Error::InvalidWeight`] for a non-finite, zero or negative value, or
+    /// [`ErrorKind::Empty`]; [`ErrorKind::InvalidWeight`] for a non-finite, zero or negative value, or
     /// for one so much smaller than the largest that its weight underflows to 0.
     pub fn from_unnormalized(values: &[f64]) -> Result<Self> {
         Self::normalize(values.to_vec())
@@ -68,7 +68,7 @@ impl Weights {
         let sum: f64 = values.iter().sum();
         values.iter_mut().for_each(|v| *v /= sum);
         if let Some((index, &value)) = values.iter().enumerate().find(|(_, w)| !(**w > 0.0)) {
-            return Err(Error::InvalidWeight { index, value });
+            return Err(Error::from(ErrorKind::InvalidWeight { index, value }));
         }
         Ok(Self {
             values: Array1::from(values),
@@ -116,16 +116,16 @@ impl Weights {
 
 fn check_positive(values: &[f64]) -> Result<()> {
     if values.is_empty() {
-        return Err(Error::Empty {
-            what: "weight vector",
-        });
+        return Err(Error::from(ErrorKind::Empty {
+            what: Collection::WeightVector,
+        }));
     }
     match values
         .iter()
         .enumerate()
         .find(|(_, v)| !(v.is_finite() && **v > 0.0))
     {
-        Some((index, &value)) => Err(Error::InvalidWeight { index, value }),
+        Some((index, &value)) => Err(Error::from(ErrorKind::InvalidWeight { index, value })),
         None => Ok(()),
     }
 }
@@ -183,17 +183,20 @@ mod tests {
     #[test]
     fn weights_reject_bad_values_with_their_index() {
         assert!(matches!(
-            Weights::new(&[0.5, f64::NAN, 0.5]),
-            Err(Error::InvalidWeight { index: 1, value }) if value.is_nan()
+            Weights::new(&[0.5, f64::NAN, 0.5]).map_err(Error::into_kind),
+            Err(ErrorKind::InvalidWeight { index: 1, value }) if value.is_nan()
         ));
         assert!(matches!(
-            Weights::new(&[0.5, -0.1, 0.6]),
-            Err(Error::InvalidWeight { index: 1, .. })
+            Weights::new(&[0.5, -0.1, 0.6]).map_err(Error::into_kind),
+            Err(ErrorKind::InvalidWeight { index: 1, .. })
         ));
-        assert!(matches!(Weights::new(&[]), Err(Error::Empty { .. })));
         assert!(matches!(
-            Weights::new(&[0.5, 0.4]),
-            Err(Error::WeightSum { .. })
+            Weights::new(&[]).map_err(Error::into_kind),
+            Err(ErrorKind::Empty { .. })
+        ));
+        assert!(matches!(
+            Weights::new(&[0.5, 0.4]).map_err(Error::into_kind),
+            Err(ErrorKind::WeightSum { .. })
         ));
     }
 
@@ -202,8 +205,8 @@ mod tests {
         let w = Weights::from_unnormalized(&[f64::MAX, f64::MAX]).unwrap();
         assert_eq!(w.as_slice(), &[0.5, 0.5]);
         assert!(matches!(
-            Weights::from_unnormalized(&[f64::MAX, f64::MIN_POSITIVE]),
-            Err(Error::InvalidWeight { index: 1, .. })
+            Weights::from_unnormalized(&[f64::MAX, f64::MIN_POSITIVE]).map_err(Error::into_kind),
+            Err(ErrorKind::InvalidWeight { index: 1, .. })
         ));
     }
 }

@@ -5,7 +5,7 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView3};
 
 use super::plan::Fault;
 use super::Evaluator;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Location, Quantity, Result};
 
 /// A model prepared for batch scoring; from [`Evaluator::batch_scorer`].
 ///
@@ -86,25 +86,25 @@ impl BatchScorer {
     /// standard (C) layout is read in place; any other layout is copied once.
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`] for the wrong number of leaves, [`Error::GradeCountMismatch`]
+    /// [`ErrorKind::LengthMismatch`] for the wrong number of leaves, [`ErrorKind::GradeCountMismatch`]
     /// for the wrong number of grades; a membership row outside [0, 1] or not summing to 1
-    /// ([`Error::MembershipOutOfRange`], [`Error::MembershipRowSum`]), or an all-zero
-    /// composition, wrapped in [`Error::InNode`] with the node's path and [`Error::InObject`]
+    /// ([`ErrorKind::MembershipOutOfRange`], [`ErrorKind::MembershipRowSum`]), or an all-zero
+    /// composition, at a [`Location::Node`] with the node's path inside a [`Location::ObjectIndex`]
     /// with the object's index. With several bad objects, the first one is reported.
     pub fn score(&self, memberships: ArrayView3<'_, f64>) -> Result<BatchEvaluation> {
         let (objects, leaves, grades) = memberships.dim();
         if leaves != self.leaves() {
-            return Err(Error::LengthMismatch {
-                what: "one membership row per leaf",
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::RowsPerLeaf,
                 expected: self.leaves(),
                 found: leaves,
-            });
+            }));
         }
         if grades != self.grades() {
-            return Err(Error::GradeCountMismatch {
+            return Err(Error::from(ErrorKind::GradeCountMismatch {
                 expected: self.grades(),
                 found: grades,
-            });
+            }));
         }
         let data = memberships.as_standard_layout();
         #[allow(clippy::expect_used)]
@@ -134,10 +134,9 @@ impl BatchScorer {
     }
 
     fn locate(&self, object: usize, fault: Fault, rows: &[f64]) -> Error {
-        Error::InObject {
-            object: format!("object {object}"),
-            source: Box::new(self.evaluator.fault_error(fault, rows)),
-        }
+        self.evaluator
+            .fault_error(fault, rows)
+            .at(Location::ObjectIndex(object))
     }
 
     #[cfg(not(feature = "rayon"))]

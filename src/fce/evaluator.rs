@@ -6,7 +6,7 @@ use super::outcome::{rank_by_score, Contribution, Evaluation, Ranking, TieTolera
 use super::plan::{CompositionPlan, Fault};
 use super::{Composition, Grades, MembershipMatrix, Operator};
 use crate::ahp::AhpOptions;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::hierarchy::{Hierarchy, Synthesis};
 
 /// A ready-to-use evaluation model: a hierarchy with its weights computed once, a comment set,
@@ -71,18 +71,18 @@ impl Evaluator {
     /// synthesis does not compute it twice.
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`] when `synthesis` is not over `hierarchy`'s nodes.
+    /// [`ErrorKind::LengthMismatch`] when `synthesis` is not over `hierarchy`'s nodes.
     pub fn with_synthesis(
         hierarchy: Hierarchy,
         synthesis: Synthesis,
         grades: Grades,
     ) -> Result<Self> {
         if synthesis.len() != hierarchy.len() {
-            return Err(Error::LengthMismatch {
-                what: "a synthesis of the hierarchy's nodes",
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::NodesOfSynthesis,
                 expected: hierarchy.len(),
                 found: synthesis.len(),
-            });
+            }));
         }
         Ok(Self::from_synthesis(hierarchy, synthesis, grades))
     }
@@ -171,30 +171,30 @@ impl Evaluator {
     /// of [`Hierarchy::leaves`] (left to right).
     ///
     /// # Errors
-    /// [`Error::GradeCountMismatch`] when the matrix has another number of grades;
-    /// [`Error::MissingLeafData`] naming the first leaf without a row;
-    /// [`Error::LengthMismatch`] for more rows than leaves; [`Error::ZeroComposition`] (in
-    /// [`Error::InNode`]) if a node's vector comes out all zero.
+    /// [`ErrorKind::GradeCountMismatch`] when the matrix has another number of grades;
+    /// [`ErrorKind::MissingLeafData`] naming the first leaf without a row;
+    /// [`ErrorKind::LengthMismatch`] for more rows than leaves; [`ErrorKind::ZeroComposition`] (in
+    /// a [`Location::Node`](crate::error::Location::Node)) if a node's vector comes out all zero.
     pub fn evaluate(&self, memberships: &MembershipMatrix) -> Result<Evaluation> {
         let leaves = self.plan.leaves();
         let g = self.grades.len();
         if memberships.grades() != g {
-            return Err(Error::GradeCountMismatch {
+            return Err(Error::from(ErrorKind::GradeCountMismatch {
                 expected: g,
                 found: memberships.grades(),
-            });
+            }));
         }
         if let Some(&missing) = leaves.get(memberships.indicators()) {
-            return Err(Error::MissingLeafData {
+            return Err(Error::from(ErrorKind::MissingLeafData {
                 leaf: self.hierarchy.path(missing),
-            });
+            }));
         }
         if memberships.indicators() > leaves.len() {
-            return Err(Error::LengthMismatch {
-                what: "one membership row per leaf",
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::RowsPerLeaf,
                 expected: leaves.len(),
                 found: memberships.indicators(),
-            });
+            }));
         }
         let rows = memberships.as_slice();
         let mut scratch = self.plan.scratch();
@@ -255,9 +255,8 @@ impl Evaluator {
     pub(crate) fn fault_error(&self, fault: Fault, object: &[f64]) -> Error {
         let g = self.grades.len();
         match fault {
-            Fault::Zero(slot) => {
-                Error::ZeroComposition.in_node(self.hierarchy.path(self.plan.slots()[slot]))
-            }
+            Fault::Zero(slot) => Error::from(ErrorKind::ZeroComposition)
+                .in_node(self.hierarchy.path(self.plan.slots()[slot])),
             Fault::Row(leaf) => row_error(leaf, &object[leaf * g..(leaf + 1) * g])
                 .in_node(self.hierarchy.path(self.plan.leaves()[leaf])),
         }
@@ -267,11 +266,11 @@ impl Evaluator {
     /// differ by at most the score tie tolerance share a rank (1, 2, 2, 4, …).
     ///
     /// # Errors
-    /// [`Error::NoGradeScores`] when the grades have no scores; any evaluation error, wrapped
-    /// in [`Error::InObject`] with the object's name.
+    /// [`ErrorKind::NoGradeScores`] when the grades have no scores; any evaluation error, wrapped
+    /// in a [`Location::Object`](crate::error::Location::Object) with the object's name.
     pub fn rank<S: AsRef<str>>(&self, objects: &[(S, MembershipMatrix)]) -> Result<Ranking> {
         if self.grades.scores().is_none() {
-            return Err(Error::NoGradeScores);
+            return Err(Error::from(ErrorKind::NoGradeScores));
         }
         let evaluations = objects
             .iter()
@@ -288,9 +287,12 @@ impl Evaluator {
     /// evaluating them again.
     ///
     /// # Errors
-    /// [`Error::NoGradeScores`] when the grades have no scores.
+    /// [`ErrorKind::NoGradeScores`] when the grades have no scores.
     pub fn rank_evaluations(&self, evaluations: Vec<(String, Evaluation)>) -> Result<Ranking> {
-        let scores = self.grades.scores().ok_or(Error::NoGradeScores)?;
+        let scores = self
+            .grades
+            .scores()
+            .ok_or(Error::from(ErrorKind::NoGradeScores))?;
         Ok(rank_by_score(
             evaluations
                 .into_iter()
@@ -319,9 +321,9 @@ impl LeafData<'_> {
     /// Sets a leaf's membership degrees, one per grade.
     ///
     /// # Errors
-    /// [`Error::UnknownNode`], [`Error::AmbiguousName`], [`Error::NotALeaf`],
-    /// [`Error::DuplicateLeafData`]; [`Error::GradeCountMismatch`] or any membership-row error
-    /// wrapped in [`Error::InNode`] with the leaf's path.
+    /// [`ErrorKind::UnknownNode`], [`ErrorKind::AmbiguousName`], [`ErrorKind::NotALeaf`],
+    /// [`ErrorKind::DuplicateLeafData`]; [`ErrorKind::GradeCountMismatch`] or any membership-row error
+    /// wrapped in a [`Location::Node`](crate::error::Location::Node) with the leaf's path.
     pub fn set_degrees(&mut self, leaf: &str, degrees: &[f64]) -> Result<()> {
         self.set(leaf, || MembershipMatrix::from_rows(&[degrees]))
     }
@@ -345,20 +347,20 @@ impl LeafData<'_> {
         };
         let path = hierarchy.path(id);
         let Some(index) = self.evaluator.leaf_rows.get(id.index()).copied().flatten() else {
-            return Err(Error::NotALeaf { node: path });
+            return Err(Error::from(ErrorKind::NotALeaf { node: path }));
         };
         if self.rows[index].is_some() {
-            return Err(Error::DuplicateLeafData { leaf: path });
+            return Err(Error::from(ErrorKind::DuplicateLeafData { leaf: path }));
         }
         let expected = self.evaluator.grades.len();
         let checked = row().and_then(|m| {
             if m.grades() == expected {
                 Ok(m)
             } else {
-                Err(Error::GradeCountMismatch {
+                Err(Error::from(ErrorKind::GradeCountMismatch {
                     expected,
                     found: m.grades(),
-                })
+                }))
             }
         });
         let matrix = checked.map_err(|e| e.in_node(path))?;
@@ -369,13 +371,15 @@ impl LeafData<'_> {
     /// The membership matrix in leaf order, ready for [`Evaluator::evaluate`].
     ///
     /// # Errors
-    /// [`Error::MissingLeafData`] naming the first leaf (left to right) without data.
+    /// [`ErrorKind::MissingLeafData`] naming the first leaf (left to right) without data.
     pub fn build(self) -> Result<MembershipMatrix> {
         let leaves = self.evaluator.plan.leaves();
         let mut rows = Vec::with_capacity(self.rows.len());
         for (row, leaf) in self.rows.into_iter().zip(leaves) {
-            rows.push(row.ok_or_else(|| Error::MissingLeafData {
-                leaf: self.evaluator.hierarchy.path(*leaf),
+            rows.push(row.ok_or_else(|| {
+                Error::from(ErrorKind::MissingLeafData {
+                    leaf: self.evaluator.hierarchy.path(*leaf),
+                })
             })?);
         }
         MembershipMatrix::from_rows(&rows)

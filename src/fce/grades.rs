@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Quantity, Result};
 
 /// The ordered comment set Y = (y_1, …, y_m): at least two uniquely named grades, optionally
 /// each with a numeric score for a weighted score Σ E_h·score_h.
@@ -67,19 +67,21 @@ impl Grades {
     /// Grades without scores, best or worst first as you like (the order is kept).
     ///
     /// # Errors
-    /// [`Error::TooFewGrades`], [`Error::EmptyGradeName`], [`Error::DuplicateGrade`].
+    /// [`ErrorKind::TooFewGrades`], [`ErrorKind::EmptyGradeName`], [`ErrorKind::DuplicateGrade`].
     pub fn new<S: Into<String>>(names: impl IntoIterator<Item = S>) -> Result<Self> {
         let names: Vec<String> = names.into_iter().map(Into::into).collect();
         if names.len() < 2 {
-            return Err(Error::TooFewGrades { count: names.len() });
+            return Err(Error::from(ErrorKind::TooFewGrades { count: names.len() }));
         }
         let mut seen = HashSet::new();
         for (index, name) in names.iter().enumerate() {
             if name.trim().is_empty() {
-                return Err(Error::EmptyGradeName { index });
+                return Err(Error::from(ErrorKind::EmptyGradeName { index }));
             }
             if !seen.insert(name.as_str()) {
-                return Err(Error::DuplicateGrade { name: name.clone() });
+                return Err(Error::from(ErrorKind::DuplicateGrade {
+                    name: name.clone(),
+                }));
             }
         }
         Ok(Self {
@@ -91,7 +93,7 @@ impl Grades {
     /// Grades with a score each, e.g. 4, 3, 2, 1.
     ///
     /// # Errors
-    /// As [`Grades::new`], plus [`Error::LengthMismatch`] and [`Error::InvalidGradeScore`].
+    /// As [`Grades::new`], plus [`ErrorKind::LengthMismatch`] and [`ErrorKind::InvalidGradeScore`].
     pub fn with_scores<S: Into<String>>(
         names: impl IntoIterator<Item = S>,
         scores: impl IntoIterator<Item = f64>,
@@ -99,14 +101,14 @@ impl Grades {
         let mut grades = Self::new(names)?;
         let scores: Vec<f64> = scores.into_iter().collect();
         if scores.len() != grades.len() {
-            return Err(Error::LengthMismatch {
-                what: "one score per grade",
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ScoresPerGrade,
                 expected: grades.len(),
                 found: scores.len(),
-            });
+            }));
         }
         if let Some((index, &value)) = scores.iter().enumerate().find(|(_, s)| !s.is_finite()) {
-            return Err(Error::InvalidGradeScore { index, value });
+            return Err(Error::from(ErrorKind::InvalidGradeScore { index, value }));
         }
         grades.scores = Some(scores);
         Ok(grades)

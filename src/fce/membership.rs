@@ -2,7 +2,7 @@
 
 use ndarray::{Array2, ArrayRef2, ArrayView1, ArrayView2};
 
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Result};
 use crate::matrix_rows::rows_to_array;
 use crate::tolerance;
 
@@ -36,18 +36,18 @@ impl MembershipMatrix {
     /// Validates membership degrees given as an owned array or a view.
     ///
     /// # Errors
-    /// [`Error::Empty`] without rows; [`Error::TooFewGrades`] with fewer than 2 columns;
-    /// [`Error::MembershipOutOfRange`] (NaN included) and [`Error::MembershipRowSum`] naming
+    /// [`ErrorKind::Empty`] without rows; [`ErrorKind::TooFewGrades`] with fewer than 2 columns;
+    /// [`ErrorKind::MembershipOutOfRange`] (NaN included) and [`ErrorKind::MembershipRowSum`] naming
     /// the row.
     pub fn from_array(degrees: &ArrayRef2<f64>) -> Result<Self> {
         let (rows, grades) = degrees.dim();
         if rows == 0 {
-            return Err(Error::Empty {
-                what: "membership matrix",
-            });
+            return Err(Error::from(ErrorKind::Empty {
+                what: Collection::MembershipMatrix,
+            }));
         }
         if grades < 2 {
-            return Err(Error::TooFewGrades { count: grades });
+            return Err(Error::from(ErrorKind::TooFewGrades { count: grades }));
         }
         for (row, values) in degrees.rows().into_iter().enumerate() {
             match values.as_slice() {
@@ -63,33 +63,40 @@ impl MembershipMatrix {
     /// Validates membership degrees given as rows (arrays, vectors or slices).
     ///
     /// # Errors
-    /// As [`MembershipMatrix::from_array`], plus [`Error::RaggedRow`].
+    /// As [`MembershipMatrix::from_array`], plus [`ErrorKind::RaggedRow`].
     pub fn from_rows<R: AsRef<[f64]>>(rows: &[R]) -> Result<Self> {
-        Self::from_array(&rows_to_array(rows, None, "membership matrix", |&v| v)?)
+        Self::from_array(&rows_to_array(
+            rows,
+            None,
+            Collection::MembershipMatrix,
+            |&v| v,
+        )?)
     }
 
     /// Degrees from expert votes: r_h = V_h / V for each row, where `counts[row][h]` experts put
     /// the indicator in grade h and V is `experts`, or each row's total when `None`.
     ///
     /// # Errors
-    /// [`Error::Empty`], [`Error::RaggedRow`], [`Error::TooFewGrades`]; [`Error::NoExperts`]
-    /// for V = 0; [`Error::VoteTotal`] when a row's votes do not add up to V (a count above V
+    /// [`ErrorKind::Empty`], [`ErrorKind::RaggedRow`], [`ErrorKind::TooFewGrades`]; [`ErrorKind::NoExperts`]
+    /// for V = 0; [`ErrorKind::VoteTotal`] when a row's votes do not add up to V (a count above V
     /// included).
     pub fn from_votes<R: AsRef<[u32]>>(counts: &[R], experts: Option<u32>) -> Result<Self> {
-        let counts = rows_to_array(counts, None, "membership matrix", |&c| u64::from(c))?;
+        let counts = rows_to_array(counts, None, Collection::MembershipMatrix, |&c| {
+            u64::from(c)
+        })?;
         let mut degrees = Array2::zeros(counts.dim());
         for (row, votes) in counts.rows().into_iter().enumerate() {
             let total: u64 = votes.sum();
             let experts = experts.map_or(total, u64::from);
             if experts == 0 {
-                return Err(Error::NoExperts { row });
+                return Err(Error::from(ErrorKind::NoExperts { row }));
             }
             if total != experts {
-                return Err(Error::VoteTotal {
+                return Err(Error::from(ErrorKind::VoteTotal {
                     row,
                     votes: total,
                     experts,
-                });
+                }));
             }
             for (h, &v) in votes.iter().enumerate() {
                 degrees[[row, h]] = v as f64 / experts as f64;
@@ -102,9 +109,9 @@ impl MembershipMatrix {
     /// expert chose for that indicator; the degrees are each grade's share of the experts.
     ///
     /// # Errors
-    /// [`Error::NoExperts`] without responses; [`Error::RaggedRow`] for an expert who answered
-    /// a different number of indicators than the first; [`Error::GradeOutOfRange`];
-    /// [`Error::TooFewGrades`] and [`Error::Empty`] as for the other constructors.
+    /// [`ErrorKind::NoExperts`] without responses; [`ErrorKind::RaggedRow`] for an expert who answered
+    /// a different number of indicators than the first; [`ErrorKind::GradeOutOfRange`];
+    /// [`ErrorKind::TooFewGrades`] and [`ErrorKind::Empty`] as for the other constructors.
     ///
     /// ```
     /// use ahp_fce::MembershipMatrix;
@@ -118,28 +125,28 @@ impl MembershipMatrix {
     /// ```
     pub fn from_responses<R: AsRef<[usize]>>(responses: &[R], grades: usize) -> Result<Self> {
         let Some(first) = responses.first() else {
-            return Err(Error::NoExperts { row: 0 });
+            return Err(Error::from(ErrorKind::NoExperts { row: 0 }));
         };
         let indicators = first.as_ref().len();
         let mut counts = vec![vec![0u32; grades]; indicators];
         for (expert, answers) in responses.iter().enumerate() {
             let answers = answers.as_ref();
             if answers.len() != indicators {
-                return Err(Error::RaggedRow {
+                return Err(Error::from(ErrorKind::RaggedRow {
                     row: expert,
                     len: answers.len(),
                     expected: indicators,
-                });
+                }));
             }
             for (indicator, &grade) in answers.iter().enumerate() {
-                let cell = counts[indicator]
-                    .get_mut(grade)
-                    .ok_or(Error::GradeOutOfRange {
+                let cell = counts[indicator].get_mut(grade).ok_or(Error::from(
+                    ErrorKind::GradeOutOfRange {
                         expert,
                         indicator,
                         grade,
                         grades,
-                    })?;
+                    },
+                ))?;
                 *cell = cell.saturating_add(1);
             }
         }
@@ -225,15 +232,15 @@ pub(crate) fn check_row(index: usize, row: &[f64]) -> Result<()> {
 /// [0, 1], or else its sum.
 pub(crate) fn row_error(index: usize, row: &[f64]) -> Error {
     match row.iter().position(|r| !(0.0..=1.0).contains(r)) {
-        Some(col) => Error::MembershipOutOfRange {
+        Some(col) => Error::from(ErrorKind::MembershipOutOfRange {
             row: index,
             col,
             value: row[col],
-        },
-        None => Error::MembershipRowSum {
+        }),
+        None => Error::from(ErrorKind::MembershipRowSum {
             row: index,
             sum: row.iter().sum(),
             tolerance: tolerance::MEMBERSHIP_ROW_SUM,
-        },
+        }),
     }
 }

@@ -16,10 +16,12 @@ mod outcome;
 pub(crate) mod plan;
 
 pub use batch::{BatchEvaluation, BatchScorer};
+#[cfg(feature = "model")]
 pub(crate) use evaluator::dot;
 pub use evaluator::{Evaluator, LeafData};
 pub use grades::Grades;
 pub use membership::MembershipMatrix;
 pub use operator::{Composition, Operator};
+#[cfg(feature = "model")]
 pub(crate) use outcome::shared_ranks;
 pub use outcome::{Contribution, Evaluation, RankedObject, Ranking, TieTolerance, Verdict};

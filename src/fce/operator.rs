@@ -3,7 +3,7 @@
 //!
 //! [`Weights`](crate::Weights) from AHP are the usual A.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::MembershipMatrix;
 
 /// A fuzzy composition operator M(⊗, ⊕): b_h = ⊕_i (a_i ⊗ r_ih).
@@ -45,9 +45,9 @@ impl Operator {
     /// sum to 1, as the min–max operators allow.
     ///
     /// # Errors
-    /// [`Error::InvalidCompositionWeight`] for a weight outside [0, 1] (NaN included);
-    /// [`Error::LengthMismatch`] when there is not one weight per row;
-    /// [`Error::ZeroComposition`] when every grade comes out 0.
+    /// [`ErrorKind::InvalidCompositionWeight`] for a weight outside [0, 1] (NaN included);
+    /// [`ErrorKind::LengthMismatch`] when there is not one weight per row;
+    /// [`ErrorKind::ZeroComposition`] when every grade comes out 0.
     ///
     /// ```
     /// use ahp_fce::{MembershipMatrix, Operator, Weights};
@@ -70,14 +70,17 @@ impl Operator {
             .enumerate()
             .find(|(_, a)| !(0.0..=1.0).contains(*a))
         {
-            return Err(Error::InvalidCompositionWeight { index, value });
+            return Err(Error::from(ErrorKind::InvalidCompositionWeight {
+                index,
+                value,
+            }));
         }
         if weights.len() != memberships.indicators() {
-            return Err(Error::LengthMismatch {
-                what: "one weight per membership row",
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::WeightsPerMembershipRow,
                 expected: memberships.indicators(),
                 found: weights.len(),
-            });
+            }));
         }
         let mut raw = vec![0.0; memberships.grades()];
         for (&weight, row) in weights.iter().zip(memberships.view().rows()) {
@@ -151,7 +154,7 @@ impl TryFrom<CompositionSpec> for Composition {
             .enumerate()
             .find(|(_, v)| !(v.is_finite() && **v >= 0.0))
         {
-            return Err(Error::InvalidComposition { index, value });
+            return Err(Error::from(ErrorKind::InvalidComposition { index, value }));
         }
         Self::from_raw(spec.raw)
     }
@@ -162,7 +165,7 @@ impl Composition {
     pub(crate) fn from_raw(raw: Vec<f64>) -> Result<Self> {
         let mut normalized = raw.clone();
         if !normalize(&mut normalized) {
-            return Err(Error::ZeroComposition);
+            return Err(Error::from(ErrorKind::ZeroComposition));
         }
         Ok(Self { raw, normalized })
     }

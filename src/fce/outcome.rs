@@ -2,7 +2,7 @@
 //! contribution, and the ranking of several objects.
 
 use super::{Composition, Grades};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::hierarchy::NodeId;
 use crate::tolerance;
 
@@ -29,12 +29,12 @@ impl TieTolerance {
     /// Validates a gap.
     ///
     /// # Errors
-    /// [`Error::InvalidTieTolerance`] unless finite and non-negative.
+    /// [`ErrorKind::InvalidTieTolerance`] unless finite and non-negative.
     pub fn new(value: f64) -> Result<Self> {
         if value.is_finite() && value >= 0.0 {
             Ok(Self(value))
         } else {
-            Err(Error::InvalidTieTolerance { value })
+            Err(Error::from(ErrorKind::InvalidTieTolerance { value }))
         }
     }
 
@@ -178,6 +178,7 @@ impl Evaluation {
     }
 
     /// The vectors of the internal nodes of `hierarchy` (the one evaluated), in pre-order.
+    #[cfg(feature = "model")]
     pub(crate) fn internal_vectors<'a>(
         &'a self,
         hierarchy: &'a crate::hierarchy::Hierarchy,
@@ -188,6 +189,7 @@ impl Evaluation {
     }
 
     /// The number of nodes the evaluation has a vector for.
+    #[cfg(feature = "model")]
     pub(crate) fn nodes(&self) -> usize {
         self.vectors.len()
     }
@@ -233,7 +235,7 @@ pub struct RankedObject {
     pub evaluation: Evaluation,
 }
 
-/// Objects ordered by score, highest first, from [`Evaluator::rank`].
+/// Objects ordered by score, highest first, from [`Evaluator::rank`](super::Evaluator::rank).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]

@@ -6,7 +6,7 @@ use std::fmt;
 use crate::ahp::AhpOptions;
 use crate::ahp::JudgmentMatrix;
 use crate::ahp::Weights;
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Result};
 
 use super::Synthesis;
 
@@ -216,15 +216,15 @@ impl Hierarchy {
     /// Checks and flattens a tree description.
     ///
     /// # Errors
-    /// [`Error::Empty`] when the goal has no children; [`Error::EmptyName`],
-    /// [`Error::NameWithSeparator`] for a name containing [`PATH_SEPARATOR`],
-    /// [`Error::DuplicateSibling`], [`Error::PrioritiesOnLeaf`], [`Error::MissingPriorities`]
-    /// and [`Error::OrderMismatch`], each naming the node by its path.
+    /// [`ErrorKind::Empty`] when the goal has no children; [`ErrorKind::EmptyName`],
+    /// [`ErrorKind::NameWithSeparator`] for a name containing [`PATH_SEPARATOR`],
+    /// [`ErrorKind::DuplicateSibling`], [`ErrorKind::PrioritiesOnLeaf`], [`ErrorKind::MissingPriorities`]
+    /// and [`ErrorKind::OrderMismatch`], each naming the node by its path.
     pub fn new(root: Criterion) -> Result<Self> {
         if root.children.is_empty() {
-            return Err(Error::Empty {
-                what: "hierarchy (the goal has no criteria below it)",
-            });
+            return Err(Error::from(ErrorKind::Empty {
+                what: Collection::Hierarchy,
+            }));
         }
         let mut hierarchy = Hierarchy { nodes: Vec::new() };
         // An explicit stack instead of recursion: depth is bounded by memory, not by the
@@ -234,16 +234,16 @@ impl Hierarchy {
             let id = NodeId(hierarchy.nodes.len());
             let path_of_parent = parent.map(|p| hierarchy.path(p)).unwrap_or_default();
             if criterion.name.trim().is_empty() {
-                return Err(Error::EmptyName {
+                return Err(Error::from(ErrorKind::EmptyName {
                     parent: path_of_parent,
-                });
+                }));
             }
             // Paths join names with `/`, so a name holding one could never be addressed.
             if criterion.name.contains(PATH_SEPARATOR) {
-                return Err(Error::NameWithSeparator {
+                return Err(Error::from(ErrorKind::NameWithSeparator {
                     parent: path_of_parent,
                     name: criterion.name,
-                });
+                }));
             }
             let path = if parent.is_some() {
                 format!("{path_of_parent}/{}", criterion.name)
@@ -314,7 +314,7 @@ impl Hierarchy {
     /// The node called `name`, wherever it is.
     ///
     /// # Errors
-    /// [`Error::UnknownNode`] if none is; [`Error::AmbiguousName`] if several are (names are
+    /// [`ErrorKind::UnknownNode`] if none is; [`ErrorKind::AmbiguousName`] if several are (names are
     /// only unique among siblings; use [`Hierarchy::find_path`] then).
     pub fn find(&self, name: &str) -> Result<NodeId> {
         let matches: Vec<NodeId> = self
@@ -323,11 +323,11 @@ impl Hierarchy {
             .map(|(id, _)| id)
             .collect();
         match matches.as_slice() {
-            [] => Err(Error::UnknownNode {
-                query: format!("named `{name}`"),
-            }),
+            [] => Err(Error::from(ErrorKind::UnknownNode {
+                name: name.to_owned(),
+            })),
             [one] => Ok(*one),
-            many => Err(Error::AmbiguousName {
+            many => Err(Error::from(ErrorKind::AmbiguousName {
                 name: name.to_owned(),
                 count: many.len(),
                 paths: many
@@ -335,20 +335,19 @@ impl Hierarchy {
                     .map(|&id| self.path(id))
                     .collect::<Vec<_>>()
                     .join(", "),
-            }),
+            })),
         }
     }
 
     /// The node at `path`: names from the root down, the root's own name first.
     ///
     /// # Errors
-    /// [`Error::UnknownNode`] naming the path when it leads nowhere.
+    /// [`ErrorKind::UnknownPath`] naming the path when it leads nowhere.
     pub fn find_path<S: AsRef<str>>(&self, path: &[S]) -> Result<NodeId> {
-        let unknown = || Error::UnknownNode {
-            query: format!(
-                "at path `{}`",
-                path.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/")
-            ),
+        let unknown = || {
+            Error::from(ErrorKind::UnknownPath {
+                path: path.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("/"),
+            })
         };
         let (first, rest) = path.split_first().ok_or_else(unknown)?;
         if first.as_ref() != self.nodes[0].name {
@@ -381,7 +380,7 @@ impl Hierarchy {
     ///
     /// # Errors
     /// Any error of a node's weighting or consistency check (for instance a random-index table
-    /// too short for its matrix), wrapped in [`Error::InNode`] with the node's path.
+    /// too short for its matrix), wrapped in a [`Location::Node`](crate::error::Location::Node) with the node's path.
     pub fn synthesize(&self, options: &AhpOptions) -> Result<Synthesis> {
         Synthesis::compute(self, options)
     }
@@ -410,33 +409,33 @@ fn check_children(criterion: &Criterion, path: &str) -> Result<()> {
     let children = criterion.children.len();
     match (&criterion.priorities, children) {
         (Some(_), 0) => {
-            return Err(Error::PrioritiesOnLeaf {
+            return Err(Error::from(ErrorKind::PrioritiesOnLeaf {
                 node: path.to_owned(),
-            })
+            }))
         }
         (None, 0) => return Ok(()),
         (None, _) => {
-            return Err(Error::MissingPriorities {
+            return Err(Error::from(ErrorKind::MissingPriorities {
                 node: path.to_owned(),
                 children,
-            })
+            }))
         }
         (Some(priorities), _) if priorities.order() != children => {
-            return Err(Error::OrderMismatch {
+            return Err(Error::from(ErrorKind::OrderMismatch {
                 node: path.to_owned(),
                 children,
                 order: priorities.order(),
-            })
+            }))
         }
         (Some(_), _) => {}
     }
     let mut seen = HashSet::new();
     for child in &criterion.children {
         if !seen.insert(child.name.as_str()) {
-            return Err(Error::DuplicateSibling {
+            return Err(Error::from(ErrorKind::DuplicateSibling {
                 parent: path.to_owned(),
                 name: child.name.clone(),
-            });
+            }));
         }
     }
     Ok(())

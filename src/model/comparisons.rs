@@ -4,14 +4,14 @@
 use super::at;
 use super::spec::{ComparisonsSpec, JudgmentSpec};
 use crate::ahp::{JudgmentMatrix, Reciprocity};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::tolerance;
 
 fn judgment_value(judgment: &JudgmentSpec) -> Result<f64> {
     match judgment {
         JudgmentSpec::Number(value) => Ok(*value),
         JudgmentSpec::Text(text) => {
-            let bad = || Error::BadJudgment { text: text.clone() };
+            let bad = || Error::from(ErrorKind::BadJudgment { text: text.clone() });
             let number = |s: &str| s.trim().parse::<f64>().map_err(|_| bad());
             match text.split_once('/') {
                 Some((n, d)) => Ok(number(n)? / number(d)?),
@@ -63,17 +63,17 @@ fn pairs_to_matrix(
         let value = judgment_value(judgment).map_err(at(&here))?;
         let position = |name: &str| names.iter().position(|n| *n == name);
         let (Some(x), Some(y)) = (position(a), position(b)) else {
-            return Err(Error::BadPair {
+            return Err(Error::from(ErrorKind::BadPair {
                 a: a.clone(),
                 b: b.clone(),
-            })
+            }))
             .map_err(at(here));
         };
         if x == y {
-            return Err(Error::BadPair {
+            return Err(Error::from(ErrorKind::BadPair {
                 a: a.clone(),
                 b: b.clone(),
-            })
+            }))
             .map_err(at(here));
         }
         // Stored as row over column with row < column.
@@ -85,12 +85,12 @@ fn pairs_to_matrix(
         match upper[index] {
             Some((earlier, _)) if !((stored / earlier - 1.0).abs() <= tolerance::ROUNDING) => {
                 let as_written = |v: f64| if x < y { v } else { 1.0 / v };
-                return Err(Error::ConflictingPair {
+                return Err(Error::from(ErrorKind::ConflictingPair {
                     a: a.clone(),
                     b: b.clone(),
                     first: as_written(earlier),
                     second: value,
-                })
+                }))
                 .map_err(at(here));
             }
             Some(_) => {}
@@ -103,10 +103,10 @@ fn pairs_to_matrix(
             match upper[slot(x, y)] {
                 Some((value, _)) => values.push(value),
                 None => {
-                    return Err(Error::MissingPair {
+                    return Err(Error::from(ErrorKind::MissingPair {
                         a: names[x].to_owned(),
                         b: names[y].to_owned(),
-                    })
+                    }))
                     .map_err(at(path))
                 }
             }

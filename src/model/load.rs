@@ -5,26 +5,26 @@ use std::path::Path;
 
 use super::spec::ModelSpec;
 use super::Model;
-use crate::error::{Error, FileFormat, Result};
+use crate::error::{Error, ErrorKind, FileFormat, Location, Result};
 
 impl Model {
     /// Parses and validates a JSON model.
     ///
     /// # Errors
-    /// [`Error::Parse`] with line, column and path for malformed JSON or a value of the wrong
-    /// type; any validation error wrapped in [`Error::AtPath`].
+    /// [`ErrorKind::Parse`] with line and column for malformed JSON or a value of the wrong
+    /// type, at a [`Location::Field`] naming the place in the document where there is one; any
+    /// validation error at the [`Location::Field`] it concerns.
     pub fn from_json(text: &str) -> Result<Self> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let spec: ModelSpec = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            Error::Parse {
-                format: FileFormat::Json,
-                path: clean_path(path),
-                line: saturate(inner.line()),
-                column: saturate(inner.column()),
-                message: strip_position(&inner.to_string()),
-            }
+            parse_error(
+                FileFormat::Json,
+                &path,
+                (inner.line(), inner.column()),
+                strip_position(&inner.to_string()),
+            )
         })?;
         Self::from_spec(spec)
     }
@@ -36,13 +36,12 @@ impl Model {
     pub fn from_toml(text: &str) -> Result<Self> {
         let toml_error = |e: toml::de::Error, path: String| {
             let (line, column) = e.span().map_or((0, 0), |s| line_and_column(text, s.start));
-            Error::Parse {
-                format: FileFormat::Toml,
-                path: clean_path(path),
-                line: saturate(line),
-                column: saturate(column),
-                message: e.message().trim().to_owned(),
-            }
+            parse_error(
+                FileFormat::Toml,
+                &path,
+                (line, column),
+                e.message().trim().to_owned(),
+            )
         };
         let deserializer =
             toml::de::Deserializer::parse(text).map_err(|e| toml_error(e, String::new()))?;
@@ -56,7 +55,7 @@ impl Model {
     /// Reads a model file, JSON or TOML by its extension.
     ///
     /// # Errors
-    /// [`Error::UnknownFormat`], [`Error::Io`], and the errors of [`Model::from_json`] and
+    /// [`ErrorKind::UnknownFormat`], [`ErrorKind::Io`], and the errors of [`Model::from_json`] and
     /// [`Model::from_toml`].
     pub fn load(path: &Path) -> Result<Self> {
         let name = path.display().to_string();
@@ -67,22 +66,35 @@ impl Model {
         let parse = match extension.as_deref() {
             Some("json") => Self::from_json,
             Some("toml") => Self::from_toml,
-            _ => return Err(Error::UnknownFormat { name }),
+            _ => return Err(Error::from(ErrorKind::UnknownFormat { name })),
         };
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-            path: name,
-            message: e.to_string(),
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::from(ErrorKind::Io {
+                path: name,
+                message: e.to_string(),
+            })
         })?;
         parse(&text)
     }
 }
 
-/// `serde_path_to_error` writes `.` for the document root; an empty path reads better.
-fn clean_path(path: String) -> String {
-    if path == "." {
-        String::new()
-    } else {
-        path
+/// A syntax or type error at `path` in the document (`.` or empty for its root).
+fn parse_error(
+    format: FileFormat,
+    path: &str,
+    (line, column): (usize, usize),
+    message: String,
+) -> Error {
+    let error = Error::from(ErrorKind::Parse {
+        format,
+        line: saturate(line),
+        column: saturate(column),
+        message,
+    });
+    // `serde_path_to_error` writes `.` for the document root, which names no place.
+    match path {
+        "" | "." => error,
+        _ => error.at(Location::Field(path.to_owned())),
     }
 }
 

@@ -22,7 +22,7 @@ use spec::{
 use comparisons::judgments_of;
 
 use crate::ahp::{AhpOptions, ConsistencyOptions, CrThreshold, Reciprocity, Weights};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
 
@@ -76,10 +76,10 @@ impl Model {
     /// computed here, once.
     ///
     /// # Errors
-    /// Every validation error of the crate's constructors, wrapped in [`Error::AtPath`] with
-    /// the place in the file; plus [`Error::ComparisonsAndWeights`], [`Error::BadJudgment`],
-    /// [`Error::MissingPair`], [`Error::ConflictingPair`], [`Error::BadPair`],
-    /// [`Error::LeafDataForm`], [`Error::PartialScores`], [`Error::ObjectsWithoutGrades`]; and
+    /// Every validation error of the crate's constructors, wrapped in a [`Location::Field`] with
+    /// the place in the file; plus [`ErrorKind::ComparisonsAndWeights`], [`ErrorKind::BadJudgment`],
+    /// [`ErrorKind::MissingPair`], [`ErrorKind::ConflictingPair`], [`ErrorKind::BadPair`],
+    /// [`ErrorKind::LeafDataForm`], [`ErrorKind::PartialScores`], [`ErrorKind::ObjectsWithoutGrades`]; and
     /// any error of [`Hierarchy::synthesize`].
     pub fn from_spec(spec: ModelSpec) -> Result<Self> {
         let threshold =
@@ -102,7 +102,7 @@ impl Model {
         let (operator, reciprocity) = (spec.options.operator, spec.options.reciprocity);
         let Some(grades) = grades else {
             if !spec.objects.is_empty() {
-                return Err(Error::ObjectsWithoutGrades).map_err(at("objects"));
+                return Err(Error::from(ErrorKind::ObjectsWithoutGrades)).map_err(at("objects"));
             }
             return Ok(Self {
                 operator,
@@ -230,7 +230,7 @@ impl Model {
     /// Every object's evaluation, in file order (each object evaluated once).
     ///
     /// # Errors
-    /// Any error of [`Evaluator::evaluate`], wrapped in [`Error::InObject`].
+    /// Any error of [`Evaluator::evaluate`], wrapped in a [`Location::Object`].
     pub fn evaluations(&self) -> Result<Vec<(String, Evaluation)>> {
         let Analysis::Fce(evaluator) = &self.analysis else {
             return Ok(Vec::new());
@@ -302,10 +302,7 @@ fn grade_specs(grades: &Grades) -> Vec<GradeSpec> {
 /// Wraps an error with its place in the file.
 pub(crate) fn at(path: impl Into<String>) -> impl FnOnce(Error) -> Error {
     let path = path.into();
-    move |source| Error::AtPath {
-        path,
-        source: Box::new(source),
-    }
+    move |source| source.at(Location::Field(path))
 }
 
 fn grades_of(specs: &[GradeSpec]) -> Result<Option<Grades>> {
@@ -316,14 +313,18 @@ fn grades_of(specs: &[GradeSpec]) -> Result<Option<Grades>> {
     let scores: Option<Vec<f64>> = specs.iter().map(|g| g.score).collect();
     match scores {
         Some(scores) => Grades::with_scores(names, scores).map(Some),
-        None if specs.iter().any(|g| g.score.is_some()) => Err(Error::PartialScores),
+        None if specs.iter().any(|g| g.score.is_some()) => {
+            Err(Error::from(ErrorKind::PartialScores))
+        }
         None => Grades::new(names).map(Some),
     }
 }
 
 fn criterion_of(node: NodeSpec, path: &str, reciprocity: Reciprocity) -> Result<Criterion> {
     let priorities = match (node.comparisons, node.weights) {
-        (Some(_), Some(_)) => return Err(Error::ComparisonsAndWeights).map_err(at(path)),
+        (Some(_), Some(_)) => {
+            return Err(Error::from(ErrorKind::ComparisonsAndWeights)).map_err(at(path))
+        }
         (Some(comparisons), None) => {
             let names: Vec<&str> = node.children.iter().map(|c| c.name.as_str()).collect();
             let matrix = judgments_of(
@@ -363,7 +364,7 @@ fn leaf_rows(evaluator: &Evaluator, object: &ObjectSpec, path: &str) -> Result<M
             (None, Some(votes), experts) => data
                 .set_votes(leaf, votes, experts)
                 .map_err(at(format!("{here}.votes")))?,
-            _ => return Err(Error::LeafDataForm).map_err(at(here)),
+            _ => return Err(Error::from(ErrorKind::LeafDataForm)).map_err(at(here)),
         }
     }
     data.build().map_err(at(format!("{path}.leaves")))

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::spec::{to_pretty_json, GradeSpec, OptionsSpec};
 use super::{grade_specs, options_spec};
 use crate::ahp::{ConsistencyReport, JudgmentMatrix, ReciprocalRepair};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
 
@@ -159,7 +159,7 @@ impl Report {
     /// `evaluations` must come from `evaluator`; nothing is evaluated again.
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`], in [`Error::InObject`], for an evaluation that has not the
+    /// [`ErrorKind::LengthMismatch`], in a [`Location::Object`](crate::error::Location::Object), for an evaluation that has not the
     /// evaluator's nodes and grades.
     pub fn of_evaluations(
         evaluator: &Evaluator,
@@ -170,11 +170,11 @@ impl Report {
             if evaluation.nodes() != hierarchy.len()
                 || evaluation.result().len() != evaluator.grades().len()
             {
-                return Err(Error::LengthMismatch {
-                    what: "an evaluation by this evaluator (a vector per node and grade)",
+                return Err(Error::from(ErrorKind::LengthMismatch {
+                    what: Quantity::NodesOfEvaluation,
                     expected: hierarchy.len(),
                     found: evaluation.nodes(),
-                }
+                })
                 .in_object(name));
             }
         }

@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use super::{ResponseTable, Scale};
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Location, Result};
 
 impl ResponseTable {
     /// Reads a table from CSV: a header of item names, then one line per respondent; an empty
@@ -13,9 +13,9 @@ impl ResponseTable {
     /// names its line (the header is line 1) and its column's item.
     ///
     /// # Errors
-    /// [`Error::Empty`] for a file without a header; [`Error::Csv`] for malformed CSV (e.g. a
-    /// line with another number of fields); [`Error::NotANumber`]; the validation errors of
-    /// [`ResponseTable::new`] (wrapped in [`Error::AtLine`] when they concern one line).
+    /// [`ErrorKind::Empty`] for a file without a header; [`ErrorKind::Csv`] for malformed CSV (e.g. a
+    /// line with another number of fields); [`ErrorKind::NotANumber`]; the validation errors of
+    /// [`ResponseTable::new`] (wrapped in a [`Location::Line`] when they concern one line).
     ///
     /// ```
     /// use ahp_fce::survey::{ResponseTable, Scale};
@@ -27,7 +27,8 @@ impl ResponseTable {
     ///
     /// let err = ResponseTable::from_csv("a,b\n1,x\n".as_bytes(), Scale::Likert { levels: 5 })
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "line 2, column `b`: `x` is not a whole number \
+    /// assert_eq!(err.line(), Some(2));
+    /// assert_eq!(err.to_string(), "line 2: column `b`: `x` is not a whole number \
     ///     (leave the cell empty for a missing answer)");
     /// # Ok(())
     /// # }
@@ -36,9 +37,10 @@ impl ResponseTable {
         // Read whole so that line numbers can be counted from byte offsets: the CSV reader's
         // own line count does not advance over blank lines, which it skips.
         let mut text = Vec::new();
-        reader.read_to_end(&mut text).map_err(|e| Error::Csv {
-            line: 0,
-            message: e.to_string(),
+        reader.read_to_end(&mut text).map_err(|e| {
+            Error::from(ErrorKind::Csv {
+                message: e.to_string(),
+            })
         })?;
         let line_at = |byte: u64| {
             // A record's position is where reading resumed, before any blank lines it skipped.
@@ -63,9 +65,9 @@ impl ResponseTable {
             .map(str::to_owned)
             .collect();
         if items.iter().all(String::is_empty) {
-            return Err(Error::Empty {
-                what: "CSV file (no header of item names)",
-            });
+            return Err(Error::from(ErrorKind::Empty {
+                what: Collection::CsvHeader,
+            }));
         }
         // An empty table checks the header and the scale before any line is read.
         Self::new(items.clone(), scale, Vec::new())?;
@@ -73,16 +75,21 @@ impl ResponseTable {
         let mut lines = Vec::new();
         for record in csv.records() {
             let record = record.map_err(|e| csv_error(e, line_at))?;
-            let line = record.position().map_or(0, |p| line_at(p.byte()));
+            let line = record.position().map(|p| line_at(p.byte()));
             let mut row = Vec::with_capacity(items.len());
             for (cell, item) in record.iter().zip(items.iter()) {
                 row.push(if cell.is_empty() {
                     None
                 } else {
-                    Some(cell.parse::<u32>().map_err(|_| Error::NotANumber {
-                        line,
-                        item: item.clone(),
-                        text: cell.to_owned(),
+                    Some(cell.parse::<u32>().map_err(|_| {
+                        at_line(
+                            ErrorKind::NotANumber {
+                                item: item.clone(),
+                                text: cell.to_owned(),
+                            }
+                            .into(),
+                            line,
+                        )
                     })?)
                 });
             }
@@ -90,10 +97,10 @@ impl ResponseTable {
             lines.push(line);
         }
         Self::new(items, scale, rows).map_err(|e| match respondent_of(&e) {
-            Some(index) => Error::AtLine {
-                line: lines.get(index).copied().unwrap_or(0),
-                source: Box::new(e),
-            },
+            Some(index) => {
+                let line = lines.get(index).copied().flatten();
+                at_line(e, line)
+            }
             None => e,
         })
     }
@@ -101,22 +108,30 @@ impl ResponseTable {
 
 /// The respondent (data row) an error concerns, if it concerns one.
 fn respondent_of(error: &Error) -> Option<usize> {
-    match error {
-        Error::OffScale { respondent, .. } | Error::RepeatedRank { respondent, .. } => {
+    match error.kind() {
+        ErrorKind::OffScale { respondent, .. } | ErrorKind::RepeatedRank { respondent, .. } => {
             Some(*respondent)
         }
-        Error::RaggedRow { row, .. } => Some(*row),
+        ErrorKind::RaggedRow { row, .. } => Some(*row),
         _ => None,
     }
 }
 
+/// `error` on `line` of the file, where the line is known.
+fn at_line(error: Error, line: Option<u64>) -> Error {
+    match line {
+        Some(line) => error.at(Location::Line(line)),
+        None => error,
+    }
+}
+
 fn csv_error(error: csv::Error, line_at: impl Fn(u64) -> u64) -> Error {
-    let line = error.position().map_or(0, |p| line_at(p.byte()));
+    let line = error.position().map(|p| line_at(p.byte()));
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => format!("expected {expected_len} fields like the header, found {len}"),
         _ => error.to_string(),
     };
-    Error::Csv { line, message }
+    at_line(Error::from(ErrorKind::Csv { message }), line)
 }

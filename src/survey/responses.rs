@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Result};
 use crate::fce::MembershipMatrix;
 
 /// How answers are coded.
@@ -111,10 +111,10 @@ impl ResponseTable {
     /// Validates a table given as one row of answers per respondent (`None` = missing).
     ///
     /// # Errors
-    /// [`Error::Empty`] without items; [`Error::EmptyItemName`], [`Error::DuplicateItem`];
-    /// [`Error::InvalidScale`], [`Error::RankScaleMismatch`]; [`Error::RaggedRow`] for a
-    /// respondent with another number of answers; [`Error::OffScale`] and
-    /// [`Error::RepeatedRank`] naming the respondent and item.
+    /// [`ErrorKind::Empty`] without items; [`ErrorKind::EmptyItemName`], [`ErrorKind::DuplicateItem`];
+    /// [`ErrorKind::InvalidScale`], [`ErrorKind::RankScaleMismatch`]; [`ErrorKind::RaggedRow`] for a
+    /// respondent with another number of answers; [`ErrorKind::OffScale`] and
+    /// [`ErrorKind::RepeatedRank`] naming the respondent and item.
     pub fn new<S: Into<String>>(
         items: impl IntoIterator<Item = S>,
         scale: Scale,
@@ -126,11 +126,11 @@ impl ResponseTable {
         let mut answers = Vec::with_capacity(rows.len() * items.len());
         for (respondent, row) in rows.into_iter().enumerate() {
             if row.len() != items.len() {
-                return Err(Error::RaggedRow {
+                return Err(Error::from(ErrorKind::RaggedRow {
                     row: respondent,
                     len: row.len(),
                     expected: items.len(),
-                });
+                }));
             }
             check_row(&items, scale, respondent, &row)?;
             answers.extend(row);
@@ -201,12 +201,13 @@ impl ResponseTable {
     /// Counts of each answer category (1..=max answer) of item `item`.
     ///
     /// # Errors
-    /// [`Error::UnknownNode`] for an item index past the table.
+    /// [`ErrorKind::UnknownItem`] for an item index past the table.
     pub fn frequencies(&self, item: usize) -> Result<Frequencies> {
         if item >= self.items.len() {
-            return Err(Error::UnknownNode {
-                query: format!("item {item} (the table has {})", self.items.len()),
-            });
+            return Err(Error::from(ErrorKind::UnknownItem {
+                index: item,
+                items: self.items.len(),
+            }));
         }
         let mut counts = vec![0u32; self.scale.max_answer() as usize];
         let mut missing = 0;
@@ -226,17 +227,17 @@ impl ResponseTable {
 
 fn check_items(items: &[String]) -> Result<()> {
     if items.is_empty() {
-        return Err(Error::Empty {
-            what: "response table (no items)",
-        });
+        return Err(Error::from(ErrorKind::Empty {
+            what: Collection::ResponseTable,
+        }));
     }
     let mut seen = HashSet::new();
     for (index, name) in items.iter().enumerate() {
         if name.trim().is_empty() {
-            return Err(Error::EmptyItemName { index });
+            return Err(Error::from(ErrorKind::EmptyItemName { index }));
         }
         if !seen.insert(name.as_str()) {
-            return Err(Error::DuplicateItem { name: name.clone() });
+            return Err(Error::from(ErrorKind::DuplicateItem { name: name.clone() }));
         }
     }
     Ok(())
@@ -244,13 +245,13 @@ fn check_items(items: &[String]) -> Result<()> {
 
 fn check_scale(scale: Scale, items: usize) -> Result<()> {
     if scale.max_answer() < 2 {
-        return Err(Error::InvalidScale {
+        return Err(Error::from(ErrorKind::InvalidScale {
             categories: scale.max_answer(),
-        });
+        }));
     }
     if let Scale::Rank { items: ranked } = scale {
         if ranked as usize != items {
-            return Err(Error::RankScaleMismatch { items, ranked });
+            return Err(Error::from(ErrorKind::RankScaleMismatch { items, ranked }));
         }
     }
     Ok(())
@@ -262,23 +263,23 @@ fn check_row(items: &[String], scale: Scale, respondent: usize, row: &[Option<u3
     for (item, answer) in row.iter().enumerate() {
         let Some(value) = *answer else { continue };
         if !(1..=max).contains(&value) {
-            return Err(Error::OffScale {
+            return Err(Error::from(ErrorKind::OffScale {
                 respondent,
                 item: items[item].clone(),
                 value,
                 min: 1,
                 max,
-            });
+            }));
         }
         if let Scale::Rank { .. } = scale {
             let slot = &mut holder_of_rank[value as usize - 1];
             if let Some(first) = *slot {
-                return Err(Error::RepeatedRank {
+                return Err(Error::from(ErrorKind::RepeatedRank {
                     respondent,
                     rank: value,
                     first: items[first].clone(),
                     second: items[item].clone(),
-                });
+                }));
             }
             *slot = Some(item);
         }
@@ -391,7 +392,7 @@ impl Frequencies {
     /// how experts' ticks become membership degrees.
     ///
     /// # Errors
-    /// [`Error::NoExperts`] without valid answers.
+    /// [`ErrorKind::NoExperts`] without valid answers.
     pub fn to_membership(&self) -> Result<MembershipMatrix> {
         MembershipMatrix::from_votes(&[&self.counts], None)
     }
@@ -415,7 +416,7 @@ impl Frequencies {
 /// ```
 ///
 /// # Errors
-/// [`Error::PercentageSum`] naming the row; the errors of [`MembershipMatrix::from_rows`].
+/// [`ErrorKind::PercentageSum`] naming the row; the errors of [`MembershipMatrix::from_rows`].
 pub fn membership_from_percentages<R: AsRef<[f64]>>(
     rows: &[R],
     decimals: u32,
@@ -427,11 +428,11 @@ pub fn membership_from_percentages<R: AsRef<[f64]>>(
         let sum: f64 = values.iter().sum();
         let tolerance = values.len() as f64 * half_unit;
         if !((sum - 100.0).abs() <= tolerance) {
-            return Err(Error::PercentageSum {
+            return Err(Error::from(ErrorKind::PercentageSum {
                 row,
                 sum,
                 tolerance,
-            });
+            }));
         }
         shares.push(values.iter().map(|p| p / sum).collect::<Vec<f64>>());
     }

@@ -1,7 +1,7 @@
 //! Random-index (RI) tables: the mean consistency index of random reciprocal matrices of each
 //! order, as published. Tables differ between sources, so each one is named by its source.
 
-use crate::error::{Error, Result};
+use crate::error::{Collection, Error, ErrorKind, Result};
 
 /// Gupta, "Intelligent Optimization of Management Mode of Small and Medium-sized E-commerce
 /// Enterprises", section 3.2, Table 2 (orders 1–9).
@@ -99,7 +99,7 @@ impl RandomIndex {
     /// The random index for matrices of order `order`.
     ///
     /// # Errors
-    /// [`Error::RandomIndexOutOfRange`] for order 0 or an order past the table's end.
+    /// [`ErrorKind::RandomIndexOutOfRange`] for order 0 or an order past the table's end.
     pub fn value(&self, order: usize) -> Result<f64> {
         let found = match self {
             RandomIndex::GuptaPaper => listed(&GUPTA, order),
@@ -108,10 +108,12 @@ impl RandomIndex {
             RandomIndex::DoneganDodd1991 => interpolated(&DONEGAN_DODD_1991, order),
             RandomIndex::Custom(table) => listed(&table.values, order),
         };
-        found.ok_or_else(|| Error::RandomIndexOutOfRange {
-            table: self.name(),
-            order,
-            max_order: self.max_order(),
+        found.ok_or_else(|| {
+            Error::from(ErrorKind::RandomIndexOutOfRange {
+                table: self.name(),
+                order,
+                max_order: self.max_order(),
+            })
         })
     }
 
@@ -182,12 +184,12 @@ impl RandomIndexTable {
     /// Validates a table that starts at order 1.
     ///
     /// # Errors
-    /// [`Error::Empty`]; [`Error::InvalidRandomIndex`] naming the order of a bad value.
+    /// [`ErrorKind::Empty`]; [`ErrorKind::InvalidRandomIndex`] naming the order of a bad value.
     pub fn new(values: Vec<f64>) -> Result<Self> {
         if values.is_empty() {
-            return Err(Error::Empty {
-                what: "random-index table",
-            });
+            return Err(Error::from(ErrorKind::Empty {
+                what: Collection::RandomIndexTable,
+            }));
         }
         for (index, &value) in values.iter().enumerate() {
             let order = index + 1;
@@ -198,7 +200,7 @@ impl RandomIndexTable {
                     value >= 0.0
                 };
             if !usable {
-                return Err(Error::InvalidRandomIndex { order, value });
+                return Err(Error::from(ErrorKind::InvalidRandomIndex { order, value }));
             }
         }
         Ok(Self { values })
@@ -249,8 +251,8 @@ mod tests {
             assert!(table.value(0).is_err());
             let past = table.max_order() + 1;
             assert_eq!(
-                table.value(past),
-                Err(Error::RandomIndexOutOfRange {
+                table.value(past).map_err(Error::into_kind),
+                Err(ErrorKind::RandomIndexOutOfRange {
                     table: table.name(),
                     order: past,
                     max_order: table.max_order()
@@ -263,8 +265,8 @@ mod tests {
     fn custom_tables_are_validated_not_ordered() {
         assert!(RandomIndexTable::new(vec![0.0, 0.0, 1.0, 0.9]).is_ok());
         assert_eq!(
-            RandomIndexTable::new(vec![0.0, -0.1]),
-            Err(Error::InvalidRandomIndex {
+            RandomIndexTable::new(vec![0.0, -0.1]).map_err(Error::into_kind),
+            Err(ErrorKind::InvalidRandomIndex {
                 order: 2,
                 value: -0.1
             })

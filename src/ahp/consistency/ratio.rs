@@ -6,12 +6,12 @@ use super::RandomIndex;
 use crate::ahp::kernels;
 use crate::ahp::JudgmentMatrix;
 use crate::ahp::Weights;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Quantity, Result};
 
 /// The vector BW: entry x is Σ_y b_xy·w_y.
 ///
 /// # Errors
-/// [`Error::LengthMismatch`] when the weights do not match the matrix order.
+/// [`ErrorKind::LengthMismatch`] when the weights do not match the matrix order.
 pub fn weighted_sums(matrix: &JudgmentMatrix, weights: &Weights) -> Result<Array1<f64>> {
     check_lengths(matrix, weights)?;
     Ok(matrix.view().dot(&weights.view()))
@@ -24,7 +24,7 @@ pub fn weighted_sums(matrix: &JudgmentMatrix, weights: &Weights) -> Result<Array
 /// estimate the paper uses. It is at least t for a reciprocal matrix (up to rounding).
 ///
 /// # Errors
-/// [`Error::LengthMismatch`] when the weights do not match the matrix order.
+/// [`ErrorKind::LengthMismatch`] when the weights do not match the matrix order.
 ///
 /// ```
 /// use ahp_fce::{lambda_max, JudgmentMatrix, WeightingMethod};
@@ -58,11 +58,11 @@ fn check_lengths(matrix: &JudgmentMatrix, weights: &Weights) -> Result<()> {
     if matrix.order() == weights.len() {
         Ok(())
     } else {
-        Err(Error::LengthMismatch {
-            what: "weights for a judgment matrix",
+        Err(Error::from(ErrorKind::LengthMismatch {
+            what: Quantity::WeightsPerItem,
             expected: matrix.order(),
             found: weights.len(),
-        })
+        }))
     }
 }
 
@@ -87,12 +87,12 @@ impl CrThreshold {
     /// Validates a threshold.
     ///
     /// # Errors
-    /// [`Error::InvalidThreshold`] unless finite and positive.
+    /// [`ErrorKind::InvalidThreshold`] unless finite and positive.
     pub fn new(value: f64) -> Result<Self> {
         if value.is_finite() && value > 0.0 {
             Ok(Self(value))
         } else {
-            Err(Error::InvalidThreshold { value })
+            Err(Error::from(ErrorKind::InvalidThreshold { value }))
         }
     }
 
@@ -175,8 +175,8 @@ impl ConsistencyReport {
     /// Computes λmax, CI, RI and CR of `matrix` for `weights`.
     ///
     /// # Errors
-    /// [`Error::LengthMismatch`] for weights of the wrong length;
-    /// [`Error::RandomIndexOutOfRange`] when the table does not cover the matrix order.
+    /// [`ErrorKind::LengthMismatch`] for weights of the wrong length;
+    /// [`ErrorKind::RandomIndexOutOfRange`] when the table does not cover the matrix order.
     pub fn compute(
         matrix: &JudgmentMatrix,
         weights: &Weights,

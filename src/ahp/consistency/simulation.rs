@@ -6,7 +6,7 @@ use crate::ahp::eigen::eigenvector_from;
 use crate::ahp::kernels;
 use crate::ahp::WeightingMethod;
 use crate::ahp::SAATY_SCALE;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// A simulated random index: the mean CI of random reciprocal matrices of one order.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,9 +48,9 @@ pub struct RandomIndexEstimate {
 /// ```
 ///
 /// # Errors
-/// [`Error::TooFewSamples`] for fewer than 2 samples; [`Error::Empty`] for order 0; a matrix
+/// [`ErrorKind::TooFewSamples`] for fewer than 2 samples; [`ErrorKind::ZeroOrder`] for order 0; a matrix
 /// whose eigenvector cannot be certified (not seen on Saaty's scale) gives
-/// [`Error::EigenvectorNotConverged`].
+/// [`ErrorKind::EigenvectorNotConverged`].
 pub fn simulate_random_index(
     order: usize,
     samples: usize,
@@ -58,12 +58,10 @@ pub fn simulate_random_index(
     method: WeightingMethod,
 ) -> Result<RandomIndexEstimate> {
     if samples < 2 {
-        return Err(Error::TooFewSamples { samples });
+        return Err(Error::from(ErrorKind::TooFewSamples { samples }));
     }
     if order == 0 {
-        return Err(Error::Empty {
-            what: "random matrix (order 0)",
-        });
+        return Err(Error::from(ErrorKind::ZeroOrder));
     }
     let t = order;
     let logs: Vec<f64> = SAATY_SCALE.iter().map(|s| s.ln()).collect();
@@ -107,10 +105,9 @@ pub fn simulate_random_index(
                 }
             }
             WeightingMethod::Eigenvector => {
-                let entries =
-                    ArrayView2::from_shape((t, t), &rows[..]).map_err(|_| Error::Empty {
-                        what: "random matrix",
-                    })?;
+                #[allow(clippy::expect_used)]
+                let entries = ArrayView2::from_shape((t, t), &rows[..])
+                    .expect("`rows` holds t·t entries by construction");
                 w = eigenvector_from(entries, &rows, std::mem::take(&mut w))?;
             }
         }
