@@ -190,20 +190,42 @@ impl Composition {
 /// (and b unchanged) when Σ b is not positive.
 ///
 /// Multiplies by the reciprocal of the sum, so that the single and the batch paths give the
-/// same bits. A sum that overflows (only possible for deserialized data: composed values are
-/// at most the number of inputs) is avoided by dividing by the largest entry first.
+/// same bits. Where that reciprocal would not be finite (a sum in the subnormal range, from
+/// weights near 5e-324) or the sum itself overflows (only possible for deserialized data:
+/// composed values are at most the number of inputs), the vector is first divided by its
+/// largest entry, which brings the sum into [1, n].
 #[inline]
 pub(crate) fn normalize(b: &mut [f64]) -> bool {
     let mut sum: f64 = b.iter().sum();
     if !(sum > 0.0) {
         return false;
     }
-    if sum.is_infinite() {
+    let mut inverse = 1.0 / sum;
+    if !(sum.is_finite() && inverse.is_finite()) {
         let largest = b.iter().copied().fold(0.0, f64::max);
         b.iter_mut().for_each(|v| *v /= largest);
         sum = b.iter().sum();
+        inverse = 1.0 / sum;
     }
-    let inverse = 1.0 / sum;
     b.iter_mut().for_each(|v| *v *= inverse);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiny_and_huge_sums_normalize_to_finite_shares() {
+        // 1 / 5e-324 overflows: the shares must still be (1, 0), not (inf, NaN).
+        let mut tiny = [5e-324, 0.0];
+        assert!(normalize(&mut tiny));
+        assert_eq!(tiny, [1.0, 0.0]);
+        // The sum of two 1.7e308 overflows: the shares must still be halves, not zeros.
+        let mut huge = [1.7e308, 1.7e308];
+        assert!(normalize(&mut huge));
+        assert_eq!(huge, [0.5, 0.5]);
+        let mut zero = [0.0, 0.0];
+        assert!(!normalize(&mut zero));
+    }
 }
