@@ -9,9 +9,10 @@
 //! three management models compared. The paper publishes no judgment matrices and no votes,
 //! so every number below is illustrative: only the procedure is the paper's.
 
+use ahp_fce::model::Report;
 use ahp_fce::{
-    AhpOptions, Criterion, Evaluation, Evaluator, Grades, Hierarchy, JudgmentMatrix,
-    MembershipMatrix, RandomIndex,
+    AhpOptions, Criterion, Evaluator, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix,
+    RandomIndex,
 };
 
 const EXPERTS: u32 = 10;
@@ -112,112 +113,29 @@ fn run() -> Result<(), ahp_fce::Error> {
     let goal = Criterion::judged("U", JudgmentMatrix::from_upper_triangle(&GOAL)?, criteria);
     let hierarchy = Hierarchy::new(goal)?;
 
-    // 2. Weights by the paper's geometric mean; CR against the paper's own RI table.
+    // 2. Weights by the paper's geometric mean (D_i under each criterion, F under the goal);
+    //    CR against the paper's own RI table.
     let options = AhpOptions::default().with_random_index(RandomIndex::GuptaPaper);
     let grades = Grades::with_scores(
         ["very strong", "strong", "general", "poor"],
         [4.0, 3.0, 2.0, 1.0],
     )?;
     let evaluator = Evaluator::new(hierarchy, grades, &options)?;
-    print_weights(&evaluator);
 
-    // 3. Membership degrees r_ijh = V_ijh / V from the experts' votes, then composition.
-    let models: Vec<(&str, MembershipMatrix)> = VOTES
-        .iter()
-        .map(|(name, votes)| Ok((*name, MembershipMatrix::from_votes(votes, Some(EXPERTS))?)))
-        .collect::<Result<_, ahp_fce::Error>>()?;
-    let ranking = evaluator.rank(&models)?;
-    for (name, _) in &models {
-        if let Some(entry) = ranking.entries().iter().find(|e| e.name == *name) {
-            print_evaluation(&evaluator, name, &entry.evaluation);
-        }
+    // 3. Membership degrees r_ijh = V_ijh / V from the experts' votes; G_i = D_i·R_i for each
+    //    criterion, then E = F·G, normalized; the verdict by maximum membership and the score
+    //    with very strong = 4 … poor = 1.
+    let mut evaluations = Vec::new();
+    for (name, votes) in &VOTES {
+        let memberships = MembershipMatrix::from_votes(votes, Some(EXPERTS))?;
+        evaluations.push((name.to_string(), evaluator.evaluate(&memberships)?));
     }
 
-    println!("\nRanking by score (very strong = 4 … poor = 1):");
-    for entry in ranking.entries() {
-        println!("  {}. {:<8} {:.4}", entry.rank, entry.name, entry.score);
-    }
-    if ranking.has_ties() {
-        println!("  (models sharing a rank are tied)");
-    }
+    // 4. The same report a model file gives: weights, consistency, every grade vector, the
+    //    verdicts and the ranking.
+    print!(
+        "{}",
+        Report::of_evaluations(&evaluator, &evaluations)?.to_text()
+    );
     Ok(())
-}
-
-fn print_weights(evaluator: &Evaluator) {
-    let hierarchy = evaluator.hierarchy();
-    let synthesis = evaluator.synthesis();
-    println!(
-        "AHP weights (geometric mean) and consistency (RI: {})",
-        RandomIndex::GuptaPaper.name()
-    );
-    for id in hierarchy.internal_nodes() {
-        let Some(node) = hierarchy.get(id) else {
-            continue;
-        };
-        let symbol = if id == hierarchy.root() { "F" } else { "D" };
-        let weights: Vec<String> = node
-            .children()
-            .iter()
-            .filter_map(|&c| {
-                Some(format!(
-                    "{} {:.4}",
-                    hierarchy.get(c)?.name(),
-                    synthesis.local_weight(c)?
-                ))
-            })
-            .collect();
-        println!("\n  {symbol} for {}: {}", node.name(), weights.join(", "));
-        if let Some(r) = synthesis.consistency_of(id) {
-            println!(
-                "    λmax = {:.4}, CI = {:.4}, RI = {:.2}, CR = {:.4} → {}",
-                r.lambda_max,
-                r.ci,
-                r.ri,
-                r.cr,
-                if r.acceptable {
-                    "consistent"
-                } else {
-                    "INCONSISTENT: revise"
-                }
-            );
-        }
-    }
-    let overall = synthesis.consistency();
-    println!(
-        "\n  Hierarchy CR = {:.4} ({})",
-        overall.cr,
-        if overall.acceptable {
-            "acceptable"
-        } else {
-            "not acceptable"
-        }
-    );
-}
-
-fn print_evaluation(evaluator: &Evaluator, name: &str, evaluation: &Evaluation) {
-    let grades = evaluator.grades().names().join(", ");
-    println!("\n{name}: grade vectors over ({grades})");
-    for part in evaluation.contributions() {
-        let label = format!("G for {}", part.name);
-        println!("  {label:<34} {}", format_vector(&part.grades));
-    }
-    let label = "E (normalized)";
-    println!("  {label:<34} {}", format_vector(evaluation.result()));
-    let verdict = evaluation.verdict();
-    println!(
-        "  Verdict: {} ({:.4}){}; score {:.4}",
-        verdict.name,
-        verdict.degree,
-        if verdict.tied {
-            ", tied with the runner-up"
-        } else {
-            ""
-        },
-        evaluation.score().unwrap_or_default()
-    );
-}
-
-fn format_vector(values: &[f64]) -> String {
-    let cells: Vec<String> = values.iter().map(|v| format!("{v:.4}")).collect();
-    format!("({})", cells.join(", "))
 }

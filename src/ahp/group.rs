@@ -36,6 +36,7 @@ pub fn aggregate_judgments(
     let lambda = expert_lambdas(matrices.len(), expert_weights, Collection::JudgmentMatrices)?;
     let order = common_size(
         matrices.iter().map(JudgmentMatrix::order),
+        Collection::JudgmentMatrices,
         Quantity::ExpertMatrixOrder,
     )?;
     let mut log_upper = Vec::with_capacity(order * order.saturating_sub(1) / 2);
@@ -100,6 +101,7 @@ pub fn aggregate_priorities(
     )?;
     let len = common_size(
         priorities.iter().map(Weights::len),
+        Collection::PriorityVectors,
         Quantity::ExpertPriorityLength,
     )?;
     let combined: Vec<f64> = (0..len)
@@ -124,11 +126,18 @@ pub fn aggregate_priorities(
     }
 }
 
-/// The size every expert's input shares (the first one's), or the first expert who differs.
-fn common_size(sizes: impl Iterator<Item = usize>, what: Quantity) -> Result<usize> {
-    let mut expected = None;
-    for (k, size) in sizes.enumerate() {
-        let first = *expected.get_or_insert(size);
+/// The size every expert's input shares (the first one's), or the first expert who differs;
+/// `empty` when there is no expert.
+fn common_size(
+    sizes: impl Iterator<Item = usize>,
+    empty: Collection,
+    what: Quantity,
+) -> Result<usize> {
+    let mut sizes = sizes.enumerate();
+    let Some((_, first)) = sizes.next() else {
+        return Err(Error::from(ErrorKind::Empty { what: empty }));
+    };
+    for (k, size) in sizes {
         if size != first {
             return Err(Error::from(ErrorKind::LengthMismatch {
                 what,
@@ -138,7 +147,7 @@ fn common_size(sizes: impl Iterator<Item = usize>, what: Quantity) -> Result<usi
             .at(Location::Expert(k)));
         }
     }
-    Ok(expected.unwrap_or(0))
+    Ok(first)
 }
 
 /// The expert weights λ, equal ones when none are given.

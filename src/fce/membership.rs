@@ -209,12 +209,15 @@ impl From<MembershipMatrix> for Vec<Vec<f64>> {
 /// summing to 1 within [`tolerance::MEMBERSHIP_ROW_SUM`]. Branch-free over the row, for the
 /// batch kernels; [`check_row`] says what is wrong.
 #[inline]
+// `contains` short-circuits, which puts a branch on every degree of a batch.
+#[allow(clippy::manual_range_contains)]
 pub(crate) fn row_is_valid(row: &[f64]) -> bool {
     let mut sum = 0.0;
     let mut in_range = true;
     for &r in row {
         sum += r;
-        in_range &= (0.0..=1.0).contains(&r);
+        // `&`, not `&&`: no branch per degree. A NaN fails both comparisons.
+        in_range &= (r >= 0.0) & (r <= 1.0);
     }
     in_range && (sum - 1.0).abs() <= tolerance::MEMBERSHIP_ROW_SUM
 }

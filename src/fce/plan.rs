@@ -63,16 +63,29 @@ pub(crate) enum Fault {
 /// sets (so rows are unrolled and kept in registers), at run time for the rest. One kernel
 /// body serves both.
 pub(crate) trait Width: Copy {
+    /// One grade vector being accumulated: an array the compiler keeps in registers for a
+    /// fixed width, a buffer made once per call for the others.
+    type Vector: AsRef<[f64]> + AsMut<[f64]>;
+
     fn get(self) -> usize;
+
+    fn vector(self) -> Self::Vector;
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fixed<const G: usize>;
 
 impl<const G: usize> Width for Fixed<G> {
+    type Vector = [f64; G];
+
     #[inline(always)]
     fn get(self) -> usize {
         G
+    }
+
+    #[inline(always)]
+    fn vector(self) -> [f64; G] {
+        [0.0; G]
     }
 }
 
@@ -80,9 +93,15 @@ impl<const G: usize> Width for Fixed<G> {
 pub(crate) struct Dynamic(pub(crate) usize);
 
 impl Width for Dynamic {
+    type Vector = Vec<f64>;
+
     #[inline(always)]
     fn get(self) -> usize {
         self.0
+    }
+
+    fn vector(self) -> Vec<f64> {
+        vec![0.0; self.0]
     }
 }
 
@@ -246,12 +265,14 @@ impl CompositionPlan {
             .enumerate();
         if self.operator == Operator::WeightedAverage {
             return with_width!(self.grades, |width| {
+                let mut e = width.vector();
                 for (k, (object, out)) in objects {
                     self.check_rows(width, object).map_err(|f| (k, f))?;
-                    self.contract(width, object, out);
-                    if !normalize(out) {
+                    self.contract(width, object, e.as_mut());
+                    if !normalize(e.as_mut()) {
                         return Err((k, Fault::Zero(0)));
                     }
+                    out.copy_from_slice(e.as_ref());
                 }
                 Ok(())
             });
@@ -271,9 +292,16 @@ impl CompositionPlan {
     /// The first leaf row of `object` that is not a membership row.
     #[inline(always)]
     fn check_rows<W: Width>(&self, width: W, object: &[f64]) -> Result<(), Fault> {
-        for (k, row) in object.chunks_exact(width.get()).enumerate() {
-            if !row_is_valid(row) {
-                return Err(Fault::Row(k));
+        // One branch-free pass; only a failed object pays for finding its row.
+        let mut valid = true;
+        for row in object.chunks_exact(width.get()) {
+            valid &= row_is_valid(row);
+        }
+        if !valid {
+            for (k, row) in object.chunks_exact(width.get()).enumerate() {
+                if !row_is_valid(row) {
+                    return Err(Fault::Row(k));
+                }
             }
         }
         Ok(())
@@ -282,6 +310,7 @@ impl CompositionPlan {
     /// E = Σ_leaf w_leaf·r_leaf into `out`, not yet normalized.
     #[inline(always)]
     fn contract<W: Width>(&self, width: W, object: &[f64], out: &mut [f64]) {
+        let out = &mut out[..width.get()];
         out.fill(0.0);
         for (&w, row) in self
             .leaf_weights
@@ -305,18 +334,14 @@ impl CompositionPlan {
         mut keep_raw: impl FnMut(usize, &[f64]),
     ) -> Result<(), Fault> {
         let g = width.get();
+        let mut vector = width.vector();
         for node in &self.steps {
-            let (head, after) = scratch.split_at_mut((node.slot + 1) * g);
-            let target = &mut head[node.slot * g..];
+            let target = vector.as_mut();
             target.fill(0.0);
             for input in &self.inputs[node.inputs.clone()] {
                 let row = match input.source {
                     Source::Leaf(leaf) => &object[leaf * g..(leaf + 1) * g],
-                    // Children come later in pre-order, so their slots follow this one.
-                    Source::Slot(slot) => {
-                        let offset = (slot - node.slot - 1) * g;
-                        &after[offset..offset + g]
-                    }
+                    Source::Slot(slot) => &scratch[slot * g..(slot + 1) * g],
                 };
                 for (b, &r) in target.iter_mut().zip(row) {
                     *b = step(*b, input.weight, r);
@@ -327,6 +352,7 @@ impl CompositionPlan {
             if !normalize(target) {
                 return Err(Fault::Zero(node.slot));
             }
+            scratch[node.slot * g..(node.slot + 1) * g].copy_from_slice(target);
         }
         Ok(())
     }

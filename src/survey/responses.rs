@@ -154,10 +154,8 @@ impl ResponseTable {
 
     /// The number of respondents (rows).
     pub fn respondents(&self) -> usize {
-        self.answers
-            .len()
-            .checked_div(self.items.len())
-            .unwrap_or(0)
+        // There is at least one item: the constructor rejects a table without.
+        self.answers.len() / self.items.len()
     }
 
     /// Each respondent's answers, in item order.
