@@ -65,6 +65,43 @@ fn batch(c: &mut Bench) {
     group.finish();
 }
 
+/// A model file of `leaves` leaves under the goal and one object, as JSON.
+fn wide_model(leaves: usize) -> String {
+    let children: Vec<String> = (0..leaves)
+        .map(|k| format!(r#"{{"name":"c{k}"}}"#))
+        .collect();
+    let data: Vec<String> = (0..leaves)
+        .map(|k| format!(r#""c{k}":{{"votes":[1,1]}}"#))
+        .collect();
+    let weight = format!("{:e}", 1.0 / leaves as f64);
+    format!(
+        r#"{{"grades":[{{"name":"good","score":1}},{{"name":"bad","score":0}}],
+            "hierarchy":{{"name":"G","weights":[{}],"children":[{}]}},
+            "objects":[{{"name":"o","leaves":{{{}}}}}]}}"#,
+        vec![weight; leaves].join(","),
+        children.join(","),
+        data.join(",")
+    )
+}
+
+/// Loading and evaluating wide models: time per leaf should not grow with the width (compare
+/// the 100,000-leaf figure with 100 times the 1,000-leaf one).
+fn wide_models(c: &mut Bench) {
+    let mut group = c.benchmark_group("load_and_evaluate_wide_model");
+    group.sample_size(10);
+    for leaves in [1_000, 100_000] {
+        let json = wide_model(leaves);
+        group.bench_with_input(BenchmarkId::from_parameter(leaves), &json, |bench, json| {
+            bench.iter(|| {
+                ahp_fce::model::Model::from_json(black_box(json))
+                    .and_then(|model| model.evaluate())
+                    .expect("a valid wide model")
+            })
+        });
+    }
+    group.finish();
+}
+
 fn random_index(c: &mut Bench) {
     let mut group = c.benchmark_group("ri_simulation_t9_10k_matrices");
     group.sample_size(10);
@@ -82,6 +119,7 @@ criterion_group!(
     hierarchy,
     evaluation,
     batch,
+    wide_models,
     random_index
 );
 criterion_main!(benches);

@@ -7,6 +7,7 @@
 //! prints aligned tables; `json` prints the full result in the documented schema. Exit code 0 on
 //! success; on any error one message on standard error and exit code 1 (2 for a usage error).
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,11 +32,22 @@ fn main() -> ExitCode {
     let result = Model::load(&path).and_then(|model| model.evaluate());
     match result {
         Ok(report) => {
-            match format {
-                Format::Text => print!("{}", report.to_text()),
-                Format::Json => println!("{}", report.to_json()),
+            let text = match format {
+                Format::Text => report.to_text(),
+                Format::Json => report.to_json() + "\n",
+            };
+            // A closed pipe (`| head`) or a full disk is reported, not a panic.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: cannot write the report: {error}");
+                    ExitCode::FAILURE
+                }
             }
-            ExitCode::SUCCESS
         }
         Err(error) => {
             match error.kind() {

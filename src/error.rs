@@ -188,6 +188,37 @@ pub enum ErrorKind {
         what: Collection,
     },
 
+    /// An input beyond one of the [`Limits`](crate::Limits).
+    #[error(
+        "{limit} is {value}, beyond the limit of {max}; raise it with `Limits::{}` if this is \
+         meant",
+        limit.setter()
+    )]
+    LimitExceeded {
+        /// Which limit.
+        limit: Limit,
+        /// The size the input declares or holds.
+        value: u64,
+        /// The limit in force.
+        max: u64,
+    },
+
+    /// A consistency ratio that would be infinite: the random index is too small to divide by.
+    #[error(
+        "CR = CI / RI for order {order} would be {cr}: the random index {ri:e} is too small to \
+         divide CI = {ci:e} by"
+    )]
+    RandomIndexTooSmall {
+        /// The matrix order.
+        order: usize,
+        /// The consistency index.
+        ci: f64,
+        /// The random index of the table.
+        ri: f64,
+        /// The quotient, infinite or NaN.
+        cr: f64,
+    },
+
     /// A matrix order of 0 where a matrix is to be made.
     #[error("a matrix of order 0 was asked for; the order must be at least 1")]
     ZeroOrder,
@@ -818,6 +849,47 @@ pub enum ErrorKind {
         /// What the system reported.
         message: String,
     },
+}
+
+/// Which of the [`Limits`](crate::Limits) an input went beyond, in [`ErrorKind::LimitExceeded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::matrix_order`](crate::Limits::matrix_order).
+    MatrixOrder,
+    /// [`Limits::depth`](crate::Limits::depth).
+    Depth,
+    /// [`Limits::nodes`](crate::Limits::nodes).
+    Nodes,
+    /// [`Limits::scale_levels`](crate::Limits::scale_levels).
+    ScaleLevels,
+    /// [`Limits::objects`](crate::Limits::objects).
+    Objects,
+}
+
+impl Limit {
+    /// The `Limits` method that raises this limit.
+    pub fn setter(self) -> &'static str {
+        match self {
+            Limit::MatrixOrder => "with_matrix_order",
+            Limit::Depth => "with_depth",
+            Limit::Nodes => "with_nodes",
+            Limit::ScaleLevels => "with_scale_levels",
+            Limit::Objects => "with_objects",
+        }
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Limit::MatrixOrder => "the matrix order",
+            Limit::Depth => "the hierarchy's depth",
+            Limit::Nodes => "the number of nodes",
+            Limit::ScaleLevels => "the number of answer categories",
+            Limit::Objects => "the number of objects",
+        })
+    }
 }
 
 /// What was empty, in [`ErrorKind::Empty`].

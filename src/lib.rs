@@ -83,6 +83,7 @@ pub mod ahp;
 pub mod error;
 pub mod fce;
 pub mod hierarchy;
+pub mod limits;
 mod matrix_rows;
 #[cfg(feature = "model")]
 pub mod model;
@@ -90,9 +91,10 @@ pub mod survey;
 pub mod tolerance;
 
 pub use ahp::{
-    lambda_max, simulate_random_index, weighted_sums, AhpOptions, ConsistencyOptions,
-    ConsistencyReport, CrThreshold, GeometricConsistency, GeometricMeanSteps, JudgmentMatrix,
-    MatrixAnalysis, RandomIndex, RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
+    lambda_max, simulate_random_index, simulate_random_index_with_limits, weighted_sums,
+    AhpOptions, ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency,
+    GeometricMeanSteps, JudgmentMatrix, MatrixAnalysis, RandomIndex, RandomIndexEstimate,
+    RandomIndexTable, WeightingMethod, Weights,
 };
 #[cfg(feature = "model")]
 pub use error::FileFormat;
@@ -104,6 +106,7 @@ pub use fce::{
 pub use hierarchy::{
     Criterion, Hierarchy, HierarchyConsistency, Node, NodeId, NodeSynthesis, Priorities, Synthesis,
 };
+pub use limits::Limits;
 
 // The README's code is compiled and run as a doctest, so the quick start cannot rot.
 #[cfg(doctest)]

@@ -16,19 +16,23 @@ pub(crate) fn rows_to_array<T, U: Clone + Default, R: AsRef<[T]>>(
         return Err(Error::from(ErrorKind::Empty { what }));
     };
     let width = width.unwrap_or(first.as_ref().len());
-    let mut array = Array2::from_elem((rows.len(), width), U::default());
+    // Every length checked before anything is allocated: 25,000 empty rows of a would-be
+    // judgment matrix must not ask for 25,000² entries.
     for (row, values) in rows.iter().enumerate() {
-        let values = values.as_ref();
-        if values.len() != width {
+        let len = values.as_ref().len();
+        if len != width {
             return Err(Error::from(ErrorKind::RaggedRow {
                 row,
-                len: values.len(),
+                len,
                 expected: width,
             }));
         }
-        for (col, value) in values.iter().enumerate() {
-            array[[row, col]] = convert(value);
-        }
     }
-    Ok(array)
+    let values: Vec<U> = rows
+        .iter()
+        .flat_map(|row| row.as_ref().iter().map(&convert))
+        .collect();
+    #[allow(clippy::expect_used)]
+    Ok(Array2::from_shape_vec((rows.len(), width), values)
+        .expect("every row was checked to have `width` entries"))
 }

@@ -892,6 +892,145 @@ mod model_files {
     }
 }
 
+/// A fuzzing harness for the loaders: every file of the seeded corpus (`tests/corpus`, the
+/// shipped models and the shipped survey) and a fixed number of seeded byte mutations of each
+/// give a result or one error. Deterministic, so a failure found once is found every time, and
+/// bounded, so `.ci/run` runs it in seconds.
+mod seeded_corpus {
+    use ahp_fce::model::Model;
+    use ahp_fce::survey::{ResponseTable, Scale};
+    use std::path::{Path, PathBuf};
+
+    const MUTATIONS_PER_FILE: usize = 400;
+
+    /// SplitMix64, so that the mutations are the same on every machine.
+    struct Seeded(u64);
+
+    impl Seeded {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    fn corpus() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<PathBuf> = ["tests/corpus", "examples/models"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+            .map(|entry| entry.unwrap().path())
+            .filter(|p| {
+                matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("json" | "toml")
+                )
+            })
+            .collect();
+        files.push(root.join("examples/data/micro_store/responses.csv"));
+        files.sort();
+        files
+    }
+
+    /// One seeded change: a byte replaced, deleted, inserted, a digit changed, or a span
+    /// repeated (which makes documents longer and deeper).
+    fn mutate(bytes: &mut Vec<u8>, rng: &mut Seeded) {
+        let len = bytes.len();
+        match rng.below(5) {
+            0 => {
+                let at = rng.below(len);
+                bytes[at] = rng.next() as u8;
+            }
+            1 => {
+                bytes.remove(rng.below(len));
+            }
+            2 => bytes.insert(rng.below(len + 1), b"[{,:\"0.9-e\n"[rng.below(11)]),
+            3 => {
+                let digits: Vec<usize> = (0..len).filter(|&k| bytes[k].is_ascii_digit()).collect();
+                if !digits.is_empty() {
+                    bytes[digits[rng.below(digits.len())]] = b'0' + rng.below(10) as u8;
+                }
+            }
+            _ => {
+                let start = rng.below(len);
+                let end = (start + 1 + rng.below(64)).min(len);
+                let span = bytes[start..end].to_vec();
+                bytes.splice(start..start, span);
+            }
+        }
+    }
+
+    fn exercise(path: &Path, bytes: &[u8]) {
+        let text = String::from_utf8_lossy(bytes);
+        let loaded = match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => Model::from_json(&text),
+            Some("toml") => Model::from_toml(&text),
+            _ => {
+                for scale in [Scale::Rank { items: 4 }, Scale::Likert { levels: 5 }] {
+                    if let Ok(table) = ResponseTable::from_csv(bytes, scale) {
+                        let _ = table.statistics();
+                        let _ = table.key_factors(3.2);
+                    }
+                }
+                return;
+            }
+        };
+        if let Ok(model) = loaded {
+            if let Ok(report) = model.evaluate() {
+                assert!(!report.to_text().is_empty());
+                assert_finite(&report, path);
+            }
+        }
+    }
+
+    /// Every number a report states is finite: JSON would print an infinity as `null`.
+    fn assert_finite(report: &ahp_fce::model::Report, path: &Path) {
+        let mut numbers = vec![report.hierarchy_consistency.cr];
+        for node in &report.nodes {
+            numbers.extend([node.local_weight, node.global_weight]);
+            if let Some(c) = &node.consistency {
+                numbers.extend([c.lambda_max, c.ci, c.ri, c.cr]);
+            }
+            numbers.extend(node.comparisons.iter().flatten().flatten());
+        }
+        for object in &report.objects {
+            numbers.extend(object.result.iter().chain(&object.raw));
+            numbers.extend([object.verdict.degree, object.verdict.runner_up_degree]);
+            numbers.extend(object.score);
+            numbers.extend(object.node_vectors.iter().flat_map(|v| v.vector.iter()));
+        }
+        numbers.extend(report.ranking.iter().map(|e| e.score));
+        assert!(
+            numbers.iter().all(|x| x.is_finite()),
+            "a non-finite number in the report of a mutation of {path:?}"
+        );
+    }
+
+    #[test]
+    fn every_corpus_file_and_its_seeded_mutations_give_a_result_or_an_error() {
+        let files = corpus();
+        assert!(files.len() >= 14, "{files:?}");
+        for (k, path) in files.iter().enumerate() {
+            let original = std::fs::read(path).unwrap();
+            exercise(path, &original);
+            let mut rng = Seeded(0xA11C_E5ED ^ k as u64);
+            for _ in 0..MUTATIONS_PER_FILE {
+                let mut bytes = original.clone();
+                for _ in 0..1 + rng.below(3) {
+                    mutate(&mut bytes, &mut rng);
+                }
+                exercise(path, &bytes);
+            }
+        }
+    }
+}
+
 mod batch {
     use super::{criterion_tree, membership_row, OPERATORS};
     use ahp_fce::error::Location;

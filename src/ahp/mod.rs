@@ -16,8 +16,9 @@ mod weighting;
 mod weights;
 
 pub use consistency::{
-    lambda_max, simulate_random_index, weighted_sums, ConsistencyOptions, ConsistencyReport,
-    CrThreshold, GeometricConsistency, RandomIndex, RandomIndexEstimate, RandomIndexTable,
+    lambda_max, simulate_random_index, simulate_random_index_with_limits, weighted_sums,
+    ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency, RandomIndex,
+    RandomIndexEstimate, RandomIndexTable,
 };
 pub use group::{aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean};
 pub use judgment::{

@@ -3,7 +3,7 @@
 use crate::ahp::AhpOptions;
 use crate::ahp::ConsistencyReport;
 use crate::ahp::Weights;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 
 use super::{Hierarchy, NodeId, Priorities};
 
@@ -136,6 +136,18 @@ impl Synthesis {
         } else {
             0.0
         };
+        // Every node's CR is finite, but tiny random indices times tiny global weights can
+        // still leave a sum too small to divide by.
+        if !cr.is_finite() {
+            let root = hierarchy.root();
+            return Err(Error::from(ErrorKind::RandomIndexTooSmall {
+                order: hierarchy.node(root).children().len(),
+                ci: weighted_ci,
+                ri: weighted_ri,
+                cr,
+            })
+            .in_node(hierarchy.path(root)));
+        }
         let threshold = options.consistency.threshold.value();
         Ok(Self {
             nodes,

@@ -1,12 +1,13 @@
 //! Building and addressing the tree.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::ahp::AhpOptions;
 use crate::ahp::JudgmentMatrix;
 use crate::ahp::Weights;
-use crate::error::{Collection, Error, ErrorKind, Result};
+use crate::error::{Collection, Error, ErrorKind, Limit, Result};
+use crate::limits::Limits;
 
 use super::Synthesis;
 
@@ -115,6 +116,17 @@ impl Criterion {
     }
 }
 
+impl Drop for Criterion {
+    /// Drops the tree without recursion, so that a description a million levels deep cannot
+    /// overflow the stack.
+    fn drop(&mut self) {
+        let mut below = std::mem::take(&mut self.children);
+        while let Some(mut child) = below.pop() {
+            below.append(&mut child.children);
+        }
+    }
+}
+
 /// The address of a node in one [`Hierarchy`].
 ///
 /// Ids number the nodes in depth-first pre-order: the root is 0, and leaves come left to right.
@@ -210,6 +222,8 @@ impl Node {
 pub struct Hierarchy {
     /// In pre-order; `NodeId(i)` is `nodes[i]`.
     nodes: Vec<Node>,
+    /// The nodes of each name, in pre-order, so that lookups by name or path take no scan.
+    by_name: HashMap<String, Vec<NodeId>>,
 }
 
 impl Hierarchy {
@@ -221,52 +235,79 @@ impl Hierarchy {
     /// [`ErrorKind::DuplicateSibling`], [`ErrorKind::PrioritiesOnLeaf`], [`ErrorKind::MissingPriorities`]
     /// and [`ErrorKind::OrderMismatch`], each naming the node by its path.
     pub fn new(root: Criterion) -> Result<Self> {
+        Self::new_with_limits(root, &Limits::default())
+    }
+
+    /// [`Hierarchy::new`] with other bounds than [`Limits::default`] on the depth, the number
+    /// of nodes and the order of each judged node.
+    ///
+    /// Takes time and memory in proportion to the tree: no step walks a path or scans the
+    /// nodes.
+    ///
+    /// # Errors
+    /// As [`Hierarchy::new`]; [`ErrorKind::LimitExceeded`] for a tree deeper than
+    /// `limits.depth`, with more nodes than `limits.nodes`, or with a judged node of more
+    /// children than `limits.matrix_order`.
+    pub fn new_with_limits(root: Criterion, limits: &Limits) -> Result<Self> {
         if root.children.is_empty() {
             return Err(Error::from(ErrorKind::Empty {
                 what: Collection::Hierarchy,
             }));
         }
-        let mut hierarchy = Hierarchy { nodes: Vec::new() };
-        // An explicit stack instead of recursion: depth is bounded by memory, not by the
+        let mut hierarchy = Hierarchy {
+            nodes: Vec::new(),
+            by_name: HashMap::new(),
+        };
+        // An explicit stack instead of recursion: depth is bounded by the limits, not by the
         // call stack. Children are pushed in reverse so they are numbered left to right.
         let mut pending = vec![(root, None::<NodeId>)];
-        while let Some((criterion, parent)) = pending.pop() {
+        while let Some((mut criterion, parent)) = pending.pop() {
             let id = NodeId(hierarchy.nodes.len());
-            let path_of_parent = parent.map(|p| hierarchy.path(p)).unwrap_or_default();
+            // Paths are made only for messages, so that building stays linear in the tree.
+            let parent_path = || parent.map(|p| hierarchy.path(p)).unwrap_or_default();
+            let here = |hierarchy: &Hierarchy, name: &str| match parent {
+                Some(p) => format!("{}/{name}", hierarchy.path(p)),
+                None => name.to_owned(),
+            };
+            limits
+                .check(Limit::Nodes, id.0 as u64 + 1)
+                .map_err(|e| e.in_node(parent_path()))?;
             if criterion.name.trim().is_empty() {
                 return Err(Error::from(ErrorKind::EmptyName {
-                    parent: path_of_parent,
+                    parent: parent_path(),
                 }));
             }
             // Paths join names with `/`, so a name holding one could never be addressed.
             if criterion.name.contains(PATH_SEPARATOR) {
                 return Err(Error::from(ErrorKind::NameWithSeparator {
-                    parent: path_of_parent,
-                    name: criterion.name,
+                    parent: parent_path(),
+                    name: std::mem::take(&mut criterion.name),
                 }));
             }
-            let path = if parent.is_some() {
-                format!("{path_of_parent}/{}", criterion.name)
-            } else {
-                criterion.name.clone()
-            };
-            check_children(&criterion, &path)?;
-            let depth = match parent {
-                Some(p) => {
-                    let parent_node = &mut hierarchy.nodes[p.0];
-                    parent_node.children.push(id);
-                    parent_node.depth + 1
-                }
-                None => 0,
-            };
+            let depth = parent.map_or(0, |p| hierarchy.nodes[p.0].depth + 1);
+            limits
+                .check(Limit::Depth, depth as u64)
+                .map_err(|e| e.in_node(here(&hierarchy, &criterion.name)))?;
+            check_children(&criterion, || here(&hierarchy, &criterion.name))?;
+            if let Some(Priorities::Judgments(matrix)) = &criterion.priorities {
+                limits
+                    .check(Limit::MatrixOrder, matrix.order() as u64)
+                    .map_err(|e| e.in_node(here(&hierarchy, &criterion.name)))?;
+            }
+            if let Some(p) = parent {
+                hierarchy.nodes[p.0].children.push(id);
+            }
+            let children = std::mem::take(&mut criterion.children);
+            let name = std::mem::take(&mut criterion.name);
+            hierarchy.by_name.entry(name.clone()).or_default().push(id);
             hierarchy.nodes.push(Node {
-                name: criterion.name,
+                name,
                 parent,
                 children: Vec::new(),
-                priorities: criterion.priorities,
+                priorities: criterion.priorities.take(),
                 depth,
             });
-            pending.extend(criterion.children.into_iter().rev().map(|c| (c, Some(id))));
+            pending.extend(children.into_iter().rev().map(|c| (c, Some(id))));
         }
         Ok(hierarchy)
     }
@@ -317,12 +358,12 @@ impl Hierarchy {
     /// [`ErrorKind::UnknownNode`] if none is; [`ErrorKind::AmbiguousName`] if several are (names are
     /// only unique among siblings; use [`Hierarchy::find_path`] then).
     pub fn find(&self, name: &str) -> Result<NodeId> {
-        let matches: Vec<NodeId> = self
-            .nodes()
-            .filter(|(_, n)| n.name == name)
-            .map(|(id, _)| id)
-            .collect();
-        match matches.as_slice() {
+        match self
+            .by_name
+            .get(name)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             [] => Err(Error::from(ErrorKind::UnknownNode {
                 name: name.to_owned(),
             })),
@@ -355,10 +396,10 @@ impl Hierarchy {
         }
         let mut current = self.root();
         for name in rest {
-            current = *self.nodes[current.0]
-                .children
+            let named = self.by_name.get(name.as_ref()).ok_or_else(unknown)?;
+            current = *named
                 .iter()
-                .find(|c| self.nodes[c.0].name == name.as_ref())
+                .find(|c| self.nodes[c.0].parent == Some(current))
                 .ok_or_else(unknown)?;
         }
         Ok(current)
@@ -387,42 +428,38 @@ impl Hierarchy {
 
     /// The tree description this hierarchy was built from.
     pub fn to_criterion(&self) -> Criterion {
-        self.criterion_at(self.root())
-    }
-
-    fn criterion_at(&self, id: NodeId) -> Criterion {
-        let node = &self.nodes[id.0];
-        Criterion {
-            name: node.name.clone(),
-            priorities: node.priorities.clone(),
-            children: node
-                .children
-                .iter()
-                .map(|&c| self.criterion_at(c))
-                .collect(),
+        // Bottom-up in reverse pre-order, without recursion: when a node comes up, its
+        // children's descriptions are the last ones built, the first child on top.
+        let mut built: Vec<Criterion> = Vec::new();
+        for node in self.nodes.iter().rev() {
+            let mut children = built.split_off(built.len() - node.children.len());
+            children.reverse();
+            built.push(Criterion {
+                name: node.name.clone(),
+                priorities: node.priorities.clone(),
+                children,
+            });
         }
+        #[allow(clippy::expect_used)]
+        built.pop().expect("a hierarchy has a goal, built last")
     }
 }
 
 /// The checks that concern one criterion and its list of children.
-fn check_children(criterion: &Criterion, path: &str) -> Result<()> {
+fn check_children(criterion: &Criterion, path: impl Fn() -> String) -> Result<()> {
     let children = criterion.children.len();
     match (&criterion.priorities, children) {
-        (Some(_), 0) => {
-            return Err(Error::from(ErrorKind::PrioritiesOnLeaf {
-                node: path.to_owned(),
-            }))
-        }
+        (Some(_), 0) => return Err(Error::from(ErrorKind::PrioritiesOnLeaf { node: path() })),
         (None, 0) => return Ok(()),
         (None, _) => {
             return Err(Error::from(ErrorKind::MissingPriorities {
-                node: path.to_owned(),
+                node: path(),
                 children,
             }))
         }
         (Some(priorities), _) if priorities.order() != children => {
             return Err(Error::from(ErrorKind::OrderMismatch {
-                node: path.to_owned(),
+                node: path(),
                 children,
                 order: priorities.order(),
             }))
@@ -433,7 +470,7 @@ fn check_children(criterion: &Criterion, path: &str) -> Result<()> {
     for child in &criterion.children {
         if !seen.insert(child.name.as_str()) {
             return Err(Error::from(ErrorKind::DuplicateSibling {
-                parent: path.to_owned(),
+                parent: path(),
                 name: child.name.clone(),
             }));
         }

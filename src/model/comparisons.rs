@@ -1,6 +1,8 @@
 //! Comparisons as a file writes them (a full matrix, an upper triangle or named pairs, with
 //! numbers or fractions such as "1/3") into judgment matrices.
 
+use std::collections::HashMap;
+
 use super::at;
 use super::spec::{ComparisonsSpec, JudgmentSpec};
 use crate::ahp::{JudgmentMatrix, Reciprocity};
@@ -56,34 +58,33 @@ fn pairs_to_matrix(
     path: &str,
 ) -> Result<JudgmentMatrix> {
     let t = names.len();
-    let mut upper: Vec<Option<(f64, usize)>> = vec![None; t * t.saturating_sub(1) / 2];
-    let slot = |x: usize, y: usize| x * t - x * (x + 1) / 2 + (y - x - 1);
+    // Memory in proportion to the pairs written, not to the t(t−1)/2 a node of t children
+    // would need: a file may name 20,000 children and give no pair at all.
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(k, n)| (*n, k)).collect();
+    let mut given: HashMap<(usize, usize), f64> = HashMap::with_capacity(pairs.len());
     for (k, (a, b, judgment)) in pairs.iter().enumerate() {
         let here = format!("{path}[{k}]");
         let value = judgment_value(judgment).map_err(at(&here))?;
-        let position = |name: &str| names.iter().position(|n| *n == name);
-        let (Some(x), Some(y)) = (position(a), position(b)) else {
-            return Err(Error::from(ErrorKind::BadPair {
+        let bad_pair = || {
+            Err(Error::from(ErrorKind::BadPair {
                 a: a.clone(),
                 b: b.clone(),
             }))
-            .map_err(at(here));
+        };
+        let (Some(&x), Some(&y)) = (index.get(a.as_str()), index.get(b.as_str())) else {
+            return bad_pair().map_err(at(here));
         };
         if x == y {
-            return Err(Error::from(ErrorKind::BadPair {
-                a: a.clone(),
-                b: b.clone(),
-            }))
-            .map_err(at(here));
+            return bad_pair().map_err(at(here));
         }
         // Stored as row over column with row < column.
-        let (index, stored) = if x < y {
-            (slot(x, y), value)
+        let (key, stored) = if x < y {
+            ((x, y), value)
         } else {
-            (slot(y, x), 1.0 / value)
+            ((y, x), 1.0 / value)
         };
-        match upper[index] {
-            Some((earlier, _)) if !((stored / earlier - 1.0).abs() <= tolerance::ROUNDING) => {
+        match given.get(&key) {
+            Some(&earlier) if !((stored / earlier - 1.0).abs() <= tolerance::ROUNDING) => {
                 let as_written = |v: f64| if x < y { v } else { 1.0 / v };
                 return Err(Error::from(ErrorKind::ConflictingPair {
                     a: a.clone(),
@@ -94,21 +95,24 @@ fn pairs_to_matrix(
                 .map_err(at(here));
             }
             Some(_) => {}
-            None => upper[index] = Some((stored, k)),
+            None => {
+                given.insert(key, stored);
+            }
         }
     }
-    let mut values = Vec::with_capacity(upper.len());
-    for x in 0..t {
-        for y in x + 1..t {
-            match upper[slot(x, y)] {
-                Some((value, _)) => values.push(value),
-                None => {
-                    return Err(Error::from(ErrorKind::MissingPair {
-                        a: names[x].to_owned(),
-                        b: names[y].to_owned(),
-                    }))
-                    .map_err(at(path))
-                }
+    let upper_pairs = (0..t).flat_map(|x| (x + 1..t).map(move |y| (x, y)));
+    // With fewer distinct pairs than t(t−1)/2, one of the first `given.len() + 1` is missing:
+    // the search below stops there.
+    let mut values = Vec::with_capacity(given.len());
+    for (x, y) in upper_pairs {
+        match given.get(&(x, y)) {
+            Some(&value) => values.push(value),
+            None => {
+                return Err(Error::from(ErrorKind::MissingPair {
+                    a: names[x].to_owned(),
+                    b: names[y].to_owned(),
+                }))
+                .map_err(at(path))
             }
         }
     }

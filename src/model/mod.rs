@@ -22,9 +22,10 @@ use spec::{
 use comparisons::judgments_of;
 
 use crate::ahp::{AhpOptions, ConsistencyOptions, CrThreshold, Reciprocity, Weights};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Limit, Location, Result};
 use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
+use crate::limits::Limits;
 
 /// A validated and analysed model: the hierarchy with its weights and consistency, the
 /// operator, the grades and the objects' leaf data.
@@ -64,10 +65,7 @@ pub struct Model {
 /// the synthesis) when the model has grades.
 #[derive(Debug, Clone, PartialEq)]
 enum Analysis {
-    Ahp {
-        hierarchy: Hierarchy,
-        synthesis: Synthesis,
-    },
+    Ahp(Box<(Hierarchy, Synthesis)>),
     Fce(Box<Evaluator>),
 }
 
@@ -82,6 +80,15 @@ impl Model {
     /// [`ErrorKind::LeafDataForm`], [`ErrorKind::PartialScores`], [`ErrorKind::ObjectsWithoutGrades`]; and
     /// any error of [`Hierarchy::synthesize`].
     pub fn from_spec(spec: ModelSpec) -> Result<Self> {
+        Self::from_spec_with_limits(spec, &Limits::default())
+    }
+
+    /// [`Model::from_spec`] with other bounds than [`Limits::default`].
+    ///
+    /// # Errors
+    /// As [`Model::from_spec`]; [`ErrorKind::LimitExceeded`] for a hierarchy beyond the
+    /// limits (at `hierarchy`) or more objects than `limits.objects` (at `objects`).
+    pub fn from_spec_with_limits(spec: ModelSpec, limits: &Limits) -> Result<Self> {
         let threshold =
             CrThreshold::new(spec.options.cr_threshold).map_err(at("options.cr_threshold"))?;
         let options = AhpOptions {
@@ -92,11 +99,13 @@ impl Model {
             },
         };
         let grades = grades_of(&spec.grades).map_err(at("grades"))?;
-        let hierarchy = Hierarchy::new(criterion_of(
-            spec.hierarchy,
-            "hierarchy",
-            spec.options.reciprocity,
-        )?)
+        limits
+            .check(Limit::Objects, spec.objects.len() as u64)
+            .map_err(at("objects"))?;
+        let hierarchy = Hierarchy::new_with_limits(
+            criterion_of(spec.hierarchy, "hierarchy", spec.options.reciprocity)?,
+            limits,
+        )
         .map_err(at("hierarchy"))?;
         let synthesis = hierarchy.synthesize(&options).map_err(at("hierarchy"))?;
         let (operator, reciprocity) = (spec.options.operator, spec.options.reciprocity);
@@ -107,10 +116,7 @@ impl Model {
             return Ok(Self {
                 operator,
                 reciprocity,
-                analysis: Analysis::Ahp {
-                    hierarchy,
-                    synthesis,
-                },
+                analysis: Analysis::Ahp(Box::new((hierarchy, synthesis))),
                 objects: Vec::new(),
             });
         };
@@ -193,7 +199,7 @@ impl Model {
     /// The comment set, if the model has one.
     pub fn grades(&self) -> Option<&Grades> {
         match &self.analysis {
-            Analysis::Ahp { .. } => None,
+            Analysis::Ahp(_) => None,
             Analysis::Fce(evaluator) => Some(evaluator.grades()),
         }
     }
@@ -201,7 +207,7 @@ impl Model {
     /// The hierarchy.
     pub fn hierarchy(&self) -> &Hierarchy {
         match &self.analysis {
-            Analysis::Ahp { hierarchy, .. } => hierarchy,
+            Analysis::Ahp(ahp) => &ahp.0,
             Analysis::Fce(evaluator) => evaluator.hierarchy(),
         }
     }
@@ -209,7 +215,7 @@ impl Model {
     /// The weights and consistency of every node, computed when the model was loaded.
     pub fn synthesis(&self) -> &Synthesis {
         match &self.analysis {
-            Analysis::Ahp { synthesis, .. } => synthesis,
+            Analysis::Ahp(ahp) => &ahp.1,
             Analysis::Fce(evaluator) => evaluator.synthesis(),
         }
     }
@@ -217,7 +223,7 @@ impl Model {
     /// The evaluator, when the model has grades.
     pub fn evaluator(&self) -> Option<&Evaluator> {
         match &self.analysis {
-            Analysis::Ahp { .. } => None,
+            Analysis::Ahp(_) => None,
             Analysis::Fce(evaluator) => Some(evaluator),
         }
     }
@@ -250,10 +256,7 @@ impl Model {
     /// Any error of [`Evaluator::evaluate`].
     pub fn evaluate(&self) -> Result<Report> {
         let mut report = match &self.analysis {
-            Analysis::Ahp {
-                hierarchy,
-                synthesis,
-            } => Report::of_synthesis(hierarchy, synthesis),
+            Analysis::Ahp(ahp) => Report::of_synthesis(&ahp.0, &ahp.1),
             Analysis::Fce(evaluator) => Report::of_evaluations(evaluator, &self.evaluations()?)?,
         };
         report.options = self.options_spec();

@@ -112,7 +112,9 @@ pub enum JudgmentSpec {
 pub struct ObjectSpec {
     /// The object's name.
     pub name: String,
-    /// Data per leaf, keyed by the leaf's name or its path (`Goal/Criterion/Leaf`).
+    /// Data per leaf, keyed by the leaf's name or its path (`Goal/Criterion/Leaf`). A key
+    /// given twice is an error (JSON would otherwise keep the last silently).
+    #[serde(deserialize_with = "unique_keys")]
     pub leaves: BTreeMap<String, LeafSpec>,
 }
 
@@ -137,4 +139,40 @@ pub(crate) fn to_pretty_json<T: Serialize>(value: &T) -> String {
     // reports an error; the types written here have neither.
     #[allow(clippy::expect_used)]
     serde_json::to_string_pretty(value).expect("plain data with string keys serializes")
+}
+
+/// A map whose keys must be distinct, as TOML's are.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map of leaves to their data")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the leaf `{key}` is given twice"
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_map(Unique(std::marker::PhantomData))
 }

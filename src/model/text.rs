@@ -28,15 +28,23 @@ impl Report {
             .max(4);
         let _ = writeln!(
             out,
-            "{:<width$}  {:>8}  {:>8}  {:>8}  {:>7}  {:>7}  {:>6}",
-            "node", "local", "global", "λmax", "CI", "CR", "RI"
+            "{}  {:>8}  {:>8}  {:>8}  {:>7}  {:>7}  {:>6}",
+            padded("node", width),
+            "local",
+            "global",
+            "λmax",
+            "CI",
+            "CR",
+            "RI"
         );
         for node in &self.nodes {
             let name = format!("{}{}", "  ".repeat(node.depth), last_name(&node.path));
             let _ = write!(
                 out,
-                "{name:<width$}  {:>8.4}  {:>8.4}",
-                node.local_weight, node.global_weight
+                "{}  {:>8.4}  {:>8.4}",
+                padded(&name, width),
+                node.local_weight,
+                node.global_weight
             );
             if let Some(c) = &node.consistency {
                 let flag = if c.acceptable {
@@ -115,7 +123,12 @@ impl Report {
                 .unwrap_or(0)
                 .max(1);
             for v in &object.node_vectors {
-                let _ = writeln!(out, "  {:<label_width$}  {}", v.path, vector(&v.vector));
+                let _ = writeln!(
+                    out,
+                    "  {}  {}",
+                    padded(&v.path, label_width),
+                    vector(&v.vector)
+                );
             }
             let verdict = &object.verdict;
             let _ = write!(
@@ -145,8 +158,10 @@ impl Report {
             for entry in &self.ranking {
                 let _ = writeln!(
                     out,
-                    "  {:>2}. {:<name_width$}  {:.4}",
-                    entry.rank, entry.name, entry.score
+                    "  {:>2}. {}  {:.4}",
+                    entry.rank,
+                    padded(&entry.name, name_width),
+                    entry.score
                 );
             }
         }
@@ -161,4 +176,14 @@ fn last_name(path: &str) -> &str {
 fn vector(values: &[f64]) -> String {
     let cells: Vec<String> = values.iter().map(|v| format!("{v:.4}")).collect();
     format!("({})", cells.join(", "))
+}
+
+/// `text` followed by spaces up to `width` characters. Written out because `format!`'s own
+/// padding panics beyond a width of 65,535, which a long name in a file can ask for.
+fn padded(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.chars().count());
+    let mut out = String::with_capacity(text.len() + fill);
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', fill));
+    out
 }

@@ -4,6 +4,7 @@ use std::io::Read;
 
 use super::{ResponseTable, Scale};
 use crate::error::{Collection, Error, ErrorKind, Location, Result};
+use crate::limits::Limits;
 
 impl ResponseTable {
     /// Reads a table from CSV: a header of item names, then one line per respondent; an empty
@@ -33,7 +34,19 @@ impl ResponseTable {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn from_csv<R: Read>(mut reader: R, scale: Scale) -> Result<Self> {
+    pub fn from_csv<R: Read>(reader: R, scale: Scale) -> Result<Self> {
+        Self::from_csv_with_limits(reader, scale, &Limits::default())
+    }
+
+    /// [`ResponseTable::from_csv`] with other bounds on the scale than [`Limits::default`].
+    ///
+    /// # Errors
+    /// As [`ResponseTable::from_csv`] and [`ResponseTable::new_with_limits`].
+    pub fn from_csv_with_limits<R: Read>(
+        mut reader: R,
+        scale: Scale,
+        limits: &Limits,
+    ) -> Result<Self> {
         // Read whole so that line numbers can be counted from byte offsets: the CSV reader's
         // own line count does not advance over blank lines, which it skips.
         let mut text = Vec::new();
@@ -70,7 +83,7 @@ impl ResponseTable {
             }));
         }
         // An empty table checks the header and the scale before any line is read.
-        Self::new(items.clone(), scale, Vec::new())?;
+        Self::new_with_limits(items.clone(), scale, Vec::new(), limits)?;
         let mut rows = Vec::new();
         let mut lines = Vec::new();
         for record in csv.records() {
@@ -96,7 +109,7 @@ impl ResponseTable {
             rows.push(row);
             lines.push(line);
         }
-        Self::new(items, scale, rows).map_err(|e| match respondent_of(&e) {
+        Self::new_with_limits(items, scale, rows, limits).map_err(|e| match respondent_of(&e) {
             Some(index) => {
                 let line = lines.get(index).copied().flatten();
                 at_line(e, line)

@@ -2,8 +2,9 @@
 
 use std::collections::HashSet;
 
-use crate::error::{Collection, Error, ErrorKind, Result};
+use crate::error::{Collection, Error, ErrorKind, Limit, Result};
 use crate::fce::MembershipMatrix;
+use crate::limits::Limits;
 
 /// How answers are coded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,15 +115,30 @@ impl ResponseTable {
     /// [`ErrorKind::Empty`] without items; [`ErrorKind::EmptyItemName`], [`ErrorKind::DuplicateItem`];
     /// [`ErrorKind::InvalidScale`], [`ErrorKind::RankScaleMismatch`]; [`ErrorKind::RaggedRow`] for a
     /// respondent with another number of answers; [`ErrorKind::OffScale`] and
-    /// [`ErrorKind::RepeatedRank`] naming the respondent and item.
+    /// [`ErrorKind::RepeatedRank`] naming the respondent and item; [`ErrorKind::LimitExceeded`]
+    /// for a scale of more than [`Limits::default`]'s 1,000 answer categories.
     pub fn new<S: Into<String>>(
         items: impl IntoIterator<Item = S>,
         scale: Scale,
         rows: Vec<Vec<Option<u32>>>,
     ) -> Result<Self> {
+        Self::new_with_limits(items, scale, rows, &Limits::default())
+    }
+
+    /// [`ResponseTable::new`] with other bounds on the scale than [`Limits::default`].
+    ///
+    /// # Errors
+    /// As [`ResponseTable::new`]; [`ErrorKind::LimitExceeded`] for a scale of more answer
+    /// categories than `limits.scale_levels`.
+    pub fn new_with_limits<S: Into<String>>(
+        items: impl IntoIterator<Item = S>,
+        scale: Scale,
+        rows: Vec<Vec<Option<u32>>>,
+        limits: &Limits,
+    ) -> Result<Self> {
         let items: Vec<String> = items.into_iter().map(Into::into).collect();
         check_items(&items)?;
-        check_scale(scale, items.len())?;
+        check_scale(scale, items.len(), limits)?;
         let mut answers = Vec::with_capacity(rows.len() * items.len());
         for (respondent, row) in rows.into_iter().enumerate() {
             if row.len() != items.len() {
@@ -241,7 +257,9 @@ fn check_items(items: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn check_scale(scale: Scale, items: usize) -> Result<()> {
+fn check_scale(scale: Scale, items: usize, limits: &Limits) -> Result<()> {
+    // Counts are kept per answer category: a declared scale is a promise to bound first.
+    limits.check(Limit::ScaleLevels, u64::from(scale.max_answer()))?;
     if scale.max_answer() < 2 {
         return Err(Error::from(ErrorKind::InvalidScale {
             categories: scale.max_answer(),
@@ -257,7 +275,11 @@ fn check_scale(scale: Scale, items: usize) -> Result<()> {
 
 fn check_row(items: &[String], scale: Scale, respondent: usize, row: &[Option<u32>]) -> Result<()> {
     let max = scale.max_answer();
-    let mut holder_of_rank: Vec<Option<usize>> = vec![None; max as usize];
+    // Only a rank scale needs to know who holds each rank; its ranks are the items.
+    let mut holder_of_rank: Vec<Option<usize>> = match scale {
+        Scale::Rank { .. } => vec![None; items.len()],
+        Scale::Likert { .. } => Vec::new(),
+    };
     for (item, answer) in row.iter().enumerate() {
         let Some(value) = *answer else { continue };
         if !(1..=max).contains(&value) {
@@ -373,14 +395,15 @@ pub struct Frequencies {
 impl Frequencies {
     /// The share of valid answers in each category (all zero without valid answers).
     pub fn proportions(&self) -> Vec<f64> {
-        let valid: u32 = self.counts.iter().sum();
+        // In u64: u32 counts can add up past u32::MAX.
+        let valid: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
         self.counts
             .iter()
             .map(|&c| {
                 if valid == 0 {
                     0.0
                 } else {
-                    f64::from(c) / f64::from(valid)
+                    f64::from(c) / valid as f64
                 }
             })
             .collect()
@@ -435,4 +458,20 @@ pub fn membership_from_percentages<R: AsRef<[f64]>>(
         shares.push(values.iter().map(|p| p / sum).collect::<Vec<f64>>());
     }
     MembershipMatrix::from_rows(&shares)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proportions_of_huge_counts_do_not_wrap() {
+        // Two categories of u32::MAX answers each: halves (the sum once wrapped in u32).
+        let frequencies = Frequencies {
+            item: "a".into(),
+            counts: vec![u32::MAX, u32::MAX],
+            missing: 0,
+        };
+        assert_eq!(frequencies.proportions(), vec![0.5, 0.5]);
+    }
 }

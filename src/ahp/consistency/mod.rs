@@ -9,4 +9,6 @@ mod simulation;
 pub use geometric::GeometricConsistency;
 pub use random_index::{RandomIndex, RandomIndexTable};
 pub use ratio::{lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold};
-pub use simulation::{simulate_random_index, RandomIndexEstimate};
+pub use simulation::{
+    simulate_random_index, simulate_random_index_with_limits, RandomIndexEstimate,
+};

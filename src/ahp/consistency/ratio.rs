@@ -176,7 +176,8 @@ impl ConsistencyReport {
     ///
     /// # Errors
     /// [`ErrorKind::LengthMismatch`] for weights of the wrong length;
-    /// [`ErrorKind::RandomIndexOutOfRange`] when the table does not cover the matrix order.
+    /// [`ErrorKind::RandomIndexOutOfRange`] when the table does not cover the matrix order;
+    /// [`ErrorKind::RandomIndexTooSmall`] when CI / RI would not be finite.
     pub fn compute(
         matrix: &JudgmentMatrix,
         weights: &Weights,
@@ -197,6 +198,15 @@ impl ConsistencyReport {
         } else {
             (0.0, 0.0)
         };
+        // A custom table may hold a positive RI as small as 5e-324.
+        if !cr.is_finite() {
+            return Err(Error::from(ErrorKind::RandomIndexTooSmall {
+                order,
+                ci,
+                ri,
+                cr,
+            }));
+        }
         let threshold = options.threshold.value();
         Ok(Self {
             order,

@@ -6,7 +6,8 @@ use crate::ahp::eigen::eigenvector_from;
 use crate::ahp::kernels;
 use crate::ahp::WeightingMethod;
 use crate::ahp::SAATY_SCALE;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Limit, Result};
+use crate::limits::Limits;
 
 /// A simulated random index: the mean CI of random reciprocal matrices of one order.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +49,7 @@ pub struct RandomIndexEstimate {
 /// ```
 ///
 /// # Errors
+/// [`ErrorKind::LimitExceeded`] for an order beyond [`Limits::default`]'s 1,000;
 /// [`ErrorKind::TooFewSamples`] for fewer than 2 samples; [`ErrorKind::ZeroOrder`] for order 0; a matrix
 /// whose eigenvector cannot be certified (not seen on Saaty's scale) gives
 /// [`ErrorKind::EigenvectorNotConverged`].
@@ -57,6 +59,23 @@ pub fn simulate_random_index(
     seed: u64,
     method: WeightingMethod,
 ) -> Result<RandomIndexEstimate> {
+    simulate_random_index_with_limits(order, samples, seed, method, &Limits::default())
+}
+
+/// [`simulate_random_index`] with another bound on the order than [`Limits::default`]'s 1,000
+/// (each sample holds t² entries and costs t² to t³ operations).
+///
+/// # Errors
+/// As [`simulate_random_index`]; [`ErrorKind::LimitExceeded`] for an order beyond
+/// `limits.matrix_order`.
+pub fn simulate_random_index_with_limits(
+    order: usize,
+    samples: usize,
+    seed: u64,
+    method: WeightingMethod,
+    limits: &Limits,
+) -> Result<RandomIndexEstimate> {
+    limits.check(Limit::MatrixOrder, order as u64)?;
     if samples < 2 {
         return Err(Error::from(ErrorKind::TooFewSamples { samples }));
     }
