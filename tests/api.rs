@@ -365,8 +365,13 @@ fn membership_errors_name_the_row() {
     let none: [[usize; 2]; 0] = [];
     assert_eq!(
         MembershipMatrix::from_responses(&none, 3).map_err(Error::into_kind),
-        Err(ErrorKind::NoExperts { row: 0 })
+        Err(ErrorKind::NoResponses)
     );
+    // A declared number of grades is bounded before one count per grade is allocated.
+    assert!(matches!(
+        MembershipMatrix::from_responses(&[[0]], usize::MAX).map_err(Error::into_kind),
+        Err(ErrorKind::LimitExceeded { .. })
+    ));
     let thirds = MembershipMatrix::from_votes(&[[1, 1, 1]], None).unwrap();
     assert_eq!(thirds.row(0).unwrap()[0], 1.0 / 3.0);
 }
@@ -1529,6 +1534,18 @@ mod corpus {
             "{err}"
         );
         assert_eq!(err.field(), Some("objects[0].leaves"));
+    }
+
+    #[test]
+    fn every_key_given_twice_in_json_is_an_error_naming_it() {
+        let twice = r#"{"hierarchy": {"name": "G", "name": "H", "weights": [0.5, 0.5],
+            "children": [{"name": "a"}, {"name": "b"}]}}"#;
+        let err = Model::from_json(twice).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::Parse { message, .. } if message == "duplicate field `name`"),
+            "{err}"
+        );
+        assert_eq!(err.field(), Some("hierarchy"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 
 use ndarray::{Array2, ArrayRef2, ArrayView1, ArrayView2};
 
-use crate::error::{Collection, Error, ErrorKind, Result};
+use crate::error::{Collection, Error, ErrorKind, Limit, Result};
+use crate::limits::Limits;
 use crate::matrix_rows::rows_to_array;
 use crate::tolerance;
 
@@ -109,7 +110,9 @@ impl MembershipMatrix {
     /// expert chose for that indicator; the degrees are each grade's share of the experts.
     ///
     /// # Errors
-    /// [`ErrorKind::NoExperts`] without responses; [`ErrorKind::RaggedRow`] for an expert who answered
+    /// [`ErrorKind::NoResponses`] without responses; [`ErrorKind::LimitExceeded`] for more
+    /// grades than [`Limits::default`] allows answer categories (1,000);
+    /// [`ErrorKind::RaggedRow`] for an expert who answered
     /// a different number of indicators than the first; [`ErrorKind::GradeOutOfRange`];
     /// [`ErrorKind::TooFewGrades`] and [`ErrorKind::Empty`] as for the other constructors.
     ///
@@ -124,8 +127,11 @@ impl MembershipMatrix {
     /// # }
     /// ```
     pub fn from_responses<R: AsRef<[usize]>>(responses: &[R], grades: usize) -> Result<Self> {
+        // One count per grade and indicator is allocated: the declared number of grades is
+        // bounded first, as a survey scale is.
+        Limits::default().check(Limit::ScaleLevels, grades as u64)?;
         let Some(first) = responses.first() else {
-            return Err(Error::from(ErrorKind::NoExperts { row: 0 }));
+            return Err(Error::from(ErrorKind::NoResponses));
         };
         let indicators = first.as_ref().len();
         let mut counts = vec![vec![0u32; grades]; indicators];

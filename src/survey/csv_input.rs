@@ -55,6 +55,13 @@ impl ResponseTable {
                 message: e.to_string(),
             })
         })?;
+        // Where every line starts, once, so that placing a record is a binary search and a
+        // large file is read in linear time.
+        let newlines: Vec<usize> = text
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &b)| (b == b'\n').then_some(k))
+            .collect();
         let line_at = |byte: u64| {
             // A record's position is where reading resumed, before any blank lines it skipped.
             let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
@@ -62,10 +69,7 @@ impl ResponseTable {
                 .iter()
                 .take_while(|&&b| b == b'\n' || b == b'\r')
                 .count();
-            1 + text[..start + blank]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
+            1 + newlines.partition_point(|&k| k < start + blank) as u64
         };
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(true)

@@ -86,7 +86,15 @@ pub fn simulate_random_index_with_limits(
     let logs: Vec<f64> = SAATY_SCALE.iter().map(|s| s.ln()).collect();
     let mut draws = ScaleDraws::new(seed);
     // Row by row: `rows[x * t + y]` is b_xy.
-    let mut rows = vec![1.0; t * t];
+    // Within the limit t² cannot overflow, but the limit is the caller's to raise.
+    let entries = t.checked_mul(t).ok_or_else(|| {
+        Error::from(ErrorKind::LimitExceeded {
+            limit: Limit::MatrixOrder,
+            value: order as u64,
+            max: limits.matrix_order as u64,
+        })
+    })?;
+    let mut rows = vec![1.0; entries];
     let mut log_rows = vec![0.0; t];
     let mut w = vec![0.0; t];
     let mut scratch = vec![0.0; t];
