@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the evaluate program on hostile inputs, as a user's shell would: size bombs under a
+# Runs `ahp-fce evaluate` on hostile inputs, as a user's shell would: size bombs under a
 # memory limit, output into a closed pipe and onto a full disk. Each must end with exit status
-# 1 and one message on standard error, never a panic or an abort. Needs the release examples
-# (`cargo build --release --examples`); .ci/run builds them first.
+# 1 and one message on standard error, never a panic or an abort. Uses the tool the tests
+# built (`cargo test` builds target/debug/ahp-fce); .ci/run runs it after them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-evaluate=target/release/examples/evaluate
-[ -x "$evaluate" ] || { echo "build the examples first: cargo build --release --examples"; exit 2; }
+tool=target/debug/ahp-fce
+[ -x "$tool" ] || { echo "build the tool first: cargo build -p ahp-fce-cli"; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -34,22 +34,22 @@ PY
 for bomb in "$work/wide.json" tests/corpus/wide-empty-pairs.json tests/corpus/empty-rows.json \
     tests/corpus/subnormal-ri.json tests/corpus/duplicate-leaf.json tests/corpus/deep.json \
     tests/corpus/deep.toml; do
-    (ulimit -v 1000000; timeout 60 "$evaluate" "$bomb" >/dev/null 2>"$work/stderr")
+    (ulimit -v 1000000; timeout 60 "$tool" evaluate "$bomb" >/dev/null 2>"$work/stderr")
     status=$?
     check "$(basename "$bomb") under a 1 GB limit" 1 "$status" "$work/stderr"
 done
 
-(ulimit -v 1000000; timeout 60 "$evaluate" tests/corpus/long-names.json >/dev/null 2>"$work/stderr")
+(ulimit -v 1000000; timeout 60 "$tool" evaluate tests/corpus/long-names.json >/dev/null 2>"$work/stderr")
 check "long names" 0 $? "$work/stderr"
 
 # The long names make a report of 260 KB, more than a pipe holds: the write meets the closed
 # end for certain.
-"$evaluate" tests/corpus/long-names.json 2>"$work/stderr" | head -c 10 >/dev/null
+"$tool" evaluate tests/corpus/long-names.json 2>"$work/stderr" | head -c 10 >/dev/null
 check "output into a closed pipe" 1 "${PIPESTATUS[0]}" "$work/stderr"
-grep -q "cannot write the report" "$work/stderr" || { failed=$((failed + 1)); echo "FAILED closed pipe: no message"; }
+grep -q "cannot write the output" "$work/stderr" || { failed=$((failed + 1)); echo "FAILED closed pipe: no message"; }
 
 if [ -w /dev/full ]; then
-    "$evaluate" examples/models/paper.json >/dev/full 2>"$work/stderr"
+    "$tool" evaluate examples/models/paper.json >/dev/full 2>"$work/stderr"
     check "output onto a full disk" 1 $? "$work/stderr"
 fi
 

@@ -101,7 +101,7 @@ pub use error::FileFormat;
 pub use error::{Error, Result};
 pub use fce::{
     BatchEvaluation, BatchScorer, Composition, Contribution, Evaluation, Evaluator, Grades,
-    LeafData, MembershipMatrix, Operator, RankedObject, Ranking, TieTolerance, Verdict,
+    LeafData, MembershipMatrix, Operator, RankOrder, RankedObject, Ranking, TieTolerance, Verdict,
 };
 pub use hierarchy::{
     Criterion, Hierarchy, HierarchyConsistency, Node, NodeId, NodeSynthesis, Priorities, Synthesis,

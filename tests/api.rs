@@ -1597,3 +1597,28 @@ mod corpus {
         );
     }
 }
+
+#[test]
+fn rank_order_and_verdict_margin() {
+    let low = MembershipMatrix::from_rows(&[[0.2, 0.8]; 4]).unwrap();
+    let high = MembershipMatrix::from_rows(&[[0.7, 0.3]; 4]).unwrap();
+    let objects = [("low", low), ("high", high)];
+    // Scores 2·0.2 + 0.8 = 1.2 and 2·0.7 + 0.3 = 1.7.
+    let by_merit = evaluator().rank(&objects).unwrap();
+    assert_eq!(by_merit.entries()[0].name, "high");
+    let by_risk = evaluator()
+        .with_rank_order(ahp_fce::RankOrder::LowestFirst)
+        .rank(&objects)
+        .unwrap();
+    assert_eq!(by_risk.entries()[0].name, "low");
+    assert_eq!(
+        evaluator()
+            .with_rank_order(ahp_fce::RankOrder::LowestFirst)
+            .rank_scores(&[1.7, 1.2]),
+        vec![2, 1]
+    );
+    let verdict = evaluator().verdict_of(&[0.7, 0.3]).unwrap();
+    // 0.7 − 0.3, one rounding.
+    approx::assert_abs_diff_eq!(verdict.margin, 0.4, epsilon = 1e-15);
+    assert!(evaluator().verdict_of(&[1.0]).is_err());
+}

@@ -2,12 +2,15 @@
 //! a composition plan that evaluates objects one at a time or in batches.
 
 use super::membership::row_error;
-use super::outcome::{rank_by_score, Contribution, Evaluation, Ranking, TieTolerance, Verdict};
+use super::outcome::{
+    rank_by_score, shared_ranks, Contribution, Evaluation, RankOrder, Ranking, TieTolerance,
+    Verdict,
+};
 use super::plan::{CompositionPlan, Fault};
 use super::{Composition, Grades, MembershipMatrix, Operator};
 use crate::ahp::AhpOptions;
 use crate::error::{Error, ErrorKind, Quantity, Result};
-use crate::hierarchy::{Hierarchy, Synthesis};
+use crate::hierarchy::{Hierarchy, Synthesis, PATH_SEPARATOR};
 
 /// A ready-to-use evaluation model: a hierarchy with its weights computed once, a comment set,
 /// and a composition operator.
@@ -49,6 +52,7 @@ pub struct Evaluator {
     plan: CompositionPlan,
     grade_tie: TieTolerance,
     score_tie: TieTolerance,
+    rank_order: RankOrder,
     /// For each node, its row in an object's membership matrix (leaves only).
     leaf_rows: Vec<Option<usize>>,
 }
@@ -101,6 +105,7 @@ impl Evaluator {
             plan,
             grade_tie: TieTolerance::grades_default(),
             score_tie: TieTolerance::scores_default(),
+            rank_order: RankOrder::default(),
             leaf_rows,
         }
     }
@@ -123,6 +128,17 @@ impl Evaluator {
     pub fn with_score_tie(mut self, tolerance: TieTolerance) -> Self {
         self.score_tie = tolerance;
         self
+    }
+
+    /// This model with another end of the scores ranking first (the highest by default).
+    pub fn with_rank_order(mut self, order: RankOrder) -> Self {
+        self.rank_order = order;
+        self
+    }
+
+    /// Which end of the scores ranks first.
+    pub fn rank_order(&self) -> RankOrder {
+        self.rank_order
     }
 
     /// The hierarchy.
@@ -153,6 +169,83 @@ impl Evaluator {
     /// The gap under which two scores count as tied.
     pub fn score_tie(&self) -> TieTolerance {
         self.score_tie
+    }
+
+    /// The row of an object's membership matrix that belongs to `leaf`, given by its name, or
+    /// by its path (`Goal/Criterion/Leaf`, recognized by the `/`) where a name is not unique.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownNode`], [`ErrorKind::UnknownPath`], [`ErrorKind::AmbiguousName`],
+    /// [`ErrorKind::NotALeaf`].
+    ///
+    /// ```
+    /// use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let hierarchy = Hierarchy::new(Criterion::weighted(
+    ///     "Goal",
+    ///     Weights::new(&[0.5, 0.5])?,
+    ///     [Criterion::leaf("a"), Criterion::leaf("b")],
+    /// ))?;
+    /// let evaluator = Evaluator::new(hierarchy, Grades::new(["good", "bad"])?, &AhpOptions::default())?;
+    /// assert_eq!(evaluator.leaf_index("b")?, 1);
+    /// assert_eq!(evaluator.leaf_index("Goal/a")?, 0);
+    /// assert!(evaluator.leaf_index("Goal").is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn leaf_index(&self, leaf: &str) -> Result<usize> {
+        let hierarchy = &self.hierarchy;
+        let id = if leaf.contains(PATH_SEPARATOR) {
+            hierarchy.find_path(&leaf.split(PATH_SEPARATOR).collect::<Vec<_>>())?
+        } else {
+            hierarchy.find(leaf)?
+        };
+        self.leaf_rows[id.index()].ok_or_else(|| {
+            Error::from(ErrorKind::NotALeaf {
+                node: hierarchy.path(id),
+            })
+        })
+    }
+
+    /// The verdict by maximum membership on a final vector E (one degree per grade), as
+    /// [`Evaluator::evaluate`] gives it: for results of a [`BatchScorer`](super::BatchScorer).
+    ///
+    /// # Errors
+    /// [`ErrorKind::GradeCountMismatch`] for a vector of another length than the grades.
+    pub fn verdict_of(&self, e: &[f64]) -> Result<Verdict> {
+        if e.len() != self.grades.len() {
+            return Err(Error::from(ErrorKind::GradeCountMismatch {
+                expected: self.grades.len(),
+                found: e.len(),
+            }));
+        }
+        Ok(Verdict::of(e, &self.grades, self.grade_tie))
+    }
+
+    /// The rank of each score as [`Evaluator::rank`] gives it (highest first, scores within
+    /// the score tie tolerance of the one ranked just above sharing its rank), in the order of
+    /// `scores`: for scores of a [`BatchScorer`](super::BatchScorer).
+    ///
+    /// ```
+    /// # use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// # let hierarchy = Hierarchy::new(Criterion::weighted("G", Weights::new(&[0.5, 0.5])?,
+    /// #     [Criterion::leaf("a"), Criterion::leaf("b")]))?;
+    /// # let evaluator = Evaluator::new(hierarchy, Grades::new(["good", "bad"])?, &AhpOptions::default())?;
+    /// assert_eq!(evaluator.rank_scores(&[0.2, 0.9, 0.2, 0.5]), vec![3, 1, 3, 2]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn rank_scores(&self, scores: &[f64]) -> Vec<usize> {
+        let mut ranks = vec![0; scores.len()];
+        for (index, rank, _) in shared_ranks(
+            scores.iter().copied().enumerate(),
+            self.rank_order,
+            self.score_tie,
+        ) {
+            ranks[index] = rank;
+        }
+        ranks
     }
 
     pub(crate) fn plan(&self) -> &CompositionPlan {
@@ -297,6 +390,7 @@ impl Evaluator {
             evaluations
                 .into_iter()
                 .map(|(name, e)| (name, dot(e.result(), scores), e)),
+            self.rank_order,
             self.score_tie,
         ))
     }
@@ -339,16 +433,11 @@ impl LeafData<'_> {
     }
 
     fn set(&mut self, leaf: &str, row: impl FnOnce() -> Result<MembershipMatrix>) -> Result<()> {
-        let hierarchy = self.evaluator.hierarchy();
-        let id = if leaf.contains('/') {
-            hierarchy.find_path(&leaf.split('/').collect::<Vec<_>>())?
-        } else {
-            hierarchy.find(leaf)?
-        };
-        let path = hierarchy.path(id);
-        let Some(index) = self.evaluator.leaf_rows.get(id.index()).copied().flatten() else {
-            return Err(Error::from(ErrorKind::NotALeaf { node: path }));
-        };
+        let index = self.evaluator.leaf_index(leaf)?;
+        let path = self
+            .evaluator
+            .hierarchy
+            .path(self.evaluator.plan.leaves()[index]);
         if self.rows[index].is_some() {
             return Err(Error::from(ErrorKind::DuplicateLeafData { leaf: path }));
         }

@@ -24,4 +24,6 @@ pub use membership::MembershipMatrix;
 pub use operator::{Composition, Operator};
 #[cfg(feature = "model")]
 pub(crate) use outcome::shared_ranks;
-pub use outcome::{Contribution, Evaluation, RankedObject, Ranking, TieTolerance, Verdict};
+pub use outcome::{
+    Contribution, Evaluation, RankOrder, RankedObject, Ranking, TieTolerance, Verdict,
+};

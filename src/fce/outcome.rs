@@ -53,9 +53,9 @@ impl TieTolerance {
         self.0
     }
 
-    /// Whether `higher` and `lower` (with `higher ≥ lower`) are within the gap.
-    pub(crate) fn ties(self, higher: f64, lower: f64) -> bool {
-        higher - lower <= self.0
+    /// Whether `a` and `b` are within the gap.
+    pub(crate) fn ties(self, a: f64, b: f64) -> bool {
+        (a - b).abs() <= self.0
     }
 }
 
@@ -88,6 +88,8 @@ pub struct Verdict {
     pub runner_up: usize,
     /// Its membership in E.
     pub runner_up_degree: f64,
+    /// `degree − runner_up_degree`: how far the verdict is ahead.
+    pub margin: f64,
     /// Whether the top two are within the tie tolerance: the principle cannot decide.
     pub tied: bool,
 }
@@ -105,6 +107,7 @@ impl Verdict {
             degree: e[grade],
             runner_up,
             runner_up_degree: e[runner_up],
+            margin: e[grade] - e[runner_up],
             tied: tie.ties(e[grade], e[runner_up]),
         }
     }
@@ -258,12 +261,14 @@ impl Ranking {
 /// Ranks `(name, score, evaluation)` entries, highest score first, by [`shared_ranks`].
 pub(crate) fn rank_by_score(
     entries: impl IntoIterator<Item = (String, f64, Evaluation)>,
+    order: RankOrder,
     tie: TieTolerance,
 ) -> Ranking {
     let entries = shared_ranks(
         entries
             .into_iter()
             .map(|(name, score, evaluation)| ((name, evaluation), score)),
+        order,
         tie,
     )
     .into_iter()
@@ -277,15 +282,45 @@ pub(crate) fn rank_by_score(
     Ranking { entries }
 }
 
-/// The ranking rule, written once: entries by score, highest first (equal scores keep their
+/// Which end of the scores ranks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum RankOrder {
+    /// The highest score ranks first: grades scored by merit (4 = very strong … 1 = poor).
+    #[default]
+    HighestFirst,
+    /// The lowest score ranks first: grades scored by risk (3 = high risk … 1 = low).
+    LowestFirst,
+}
+
+impl RankOrder {
+    /// How the order reads in a report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RankOrder::HighestFirst => "highest score first",
+            RankOrder::LowestFirst => "lowest score first",
+        }
+    }
+}
+
+/// The ranking rule, written once: entries by score in `order` (equal scores keep their
 /// order), ranks from 1, and a score within `tie` of the one ranked just above shares its rank
 /// (1, 2, 2, 4, …).
 pub(crate) fn shared_ranks<T>(
     entries: impl IntoIterator<Item = (T, f64)>,
+    order: RankOrder,
     tie: TieTolerance,
 ) -> Vec<(T, usize, f64)> {
     let mut entries: Vec<(T, f64)> = entries.into_iter().collect();
-    entries.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match order {
+        RankOrder::HighestFirst => entries.sort_by(|a, b| b.1.total_cmp(&a.1)),
+        RankOrder::LowestFirst => entries.sort_by(|a, b| a.1.total_cmp(&b.1)),
+    }
     let mut ranked: Vec<(T, usize, f64)> = Vec::with_capacity(entries.len());
     for (k, (item, score)) in entries.into_iter().enumerate() {
         let rank = match ranked.last() {

@@ -9,11 +9,15 @@
 
 mod comparisons;
 mod load;
+mod markdown;
 mod report;
 pub mod spec;
 mod text;
 
-pub use report::{NodeReport, NodeVector, ObjectReport, RankEntry, Report, ORIENTATION};
+pub use report::{
+    ContributionReport, NodeReport, NodeVector, ObjectReport, RankEntry, Report, ORIENTATION,
+    SCHEMA_VERSION,
+};
 use spec::{
     ComparisonsSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec, NodeSpec, ObjectSpec,
     OptionsSpec,
@@ -23,7 +27,7 @@ use comparisons::judgments_of;
 
 use crate::ahp::{AhpOptions, ConsistencyOptions, CrThreshold, Reciprocity, Weights};
 use crate::error::{Error, ErrorKind, Limit, Location, Result};
-use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator};
+use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator, RankOrder};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
 use crate::limits::Limits;
 
@@ -120,14 +124,15 @@ impl Model {
                 objects: Vec::new(),
             });
         };
-        let evaluator =
-            Evaluator::with_synthesis(hierarchy, synthesis, grades)?.with_operator(operator);
+        let evaluator = Evaluator::with_synthesis(hierarchy, synthesis, grades)?
+            .with_operator(operator)
+            .with_rank_order(spec.options.rank_order);
         let objects = spec
             .objects
             .into_iter()
             .enumerate()
             .map(|(k, object)| {
-                let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]"))?;
+                let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]."))?;
                 Ok((object.name, rows))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -193,6 +198,9 @@ impl Model {
     fn options_spec(&self) -> OptionsSpec {
         let mut options = options_spec(self.options(), self.operator);
         options.reciprocity = self.reciprocity;
+        if let Some(evaluator) = self.evaluator() {
+            options.rank_order = evaluator.rank_order();
+        }
         options
     }
 
@@ -286,6 +294,7 @@ fn options_spec(options: &AhpOptions, operator: Operator) -> OptionsSpec {
         cr_threshold: options.consistency.threshold.value(),
         operator,
         reciprocity: Reciprocity::default(),
+        rank_order: RankOrder::default(),
     }
 }
 
@@ -356,10 +365,11 @@ fn criterion_of(node: NodeSpec, path: &str, reciprocity: Reciprocity) -> Result<
     })
 }
 
-fn leaf_rows(evaluator: &Evaluator, object: &ObjectSpec, path: &str) -> Result<MembershipMatrix> {
+/// The membership rows of one object, errors placed at `{prefix}leaves.…`.
+fn leaf_rows(evaluator: &Evaluator, object: &ObjectSpec, prefix: &str) -> Result<MembershipMatrix> {
     let mut data = evaluator.leaf_data();
     for (leaf, spec) in &object.leaves {
-        let here = format!("{path}.leaves.{leaf}");
+        let here = format!("{prefix}leaves.{leaf}");
         match (&spec.degrees, &spec.votes, spec.experts) {
             (Some(degrees), None, None) => data
                 .set_degrees(leaf, degrees)
@@ -370,7 +380,20 @@ fn leaf_rows(evaluator: &Evaluator, object: &ObjectSpec, path: &str) -> Result<M
             _ => return Err(Error::from(ErrorKind::LeafDataForm)).map_err(at(here)),
         }
     }
-    data.build().map_err(at(format!("{path}.leaves")))
+    data.build().map_err(at(format!("{prefix}leaves")))
+}
+
+impl ObjectSpec {
+    /// The object's membership rows under `evaluator`, validated as a model file's objects
+    /// are; errors are placed at `leaves.…` within the object. For objects read one at a
+    /// time, such as a JSON Lines file of them.
+    ///
+    /// # Errors
+    /// As [`LeafData`](crate::LeafData), at a [`Location::Field`]; [`ErrorKind::LeafDataForm`]
+    /// for a leaf with both degrees and votes or neither.
+    pub fn memberships(&self, evaluator: &Evaluator) -> Result<MembershipMatrix> {
+        leaf_rows(evaluator, self, "")
+    }
 }
 
 fn node_spec_of(criterion: &Criterion) -> NodeSpec {

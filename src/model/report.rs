@@ -19,6 +19,8 @@ pub const ORIENTATION: &str =
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Report {
+    /// [`SCHEMA_VERSION`]: raised whenever a field changes meaning or goes away.
+    pub schema_version: u32,
     /// [`ORIENTATION`].
     pub orientation: String,
     /// The options in force, defaults filled in.
@@ -31,9 +33,14 @@ pub struct Report {
     pub grades: Vec<GradeSpec>,
     /// Each object's evaluation, in file order.
     pub objects: Vec<ObjectReport>,
-    /// Objects by score, best first (empty without objects or without grade scores).
+    /// Objects by score, in `options.rank_order` (empty without objects or without grade
+    /// scores).
     pub ranking: Vec<RankEntry>,
 }
+
+/// The version of the JSON report's schema (`schema_version`): 2 added the schema version,
+/// reciprocal repairs, contributions, the verdict's margin and the rank order.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One node's weights and consistency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,6 +79,25 @@ pub struct ObjectReport {
     pub score: Option<f64>,
     /// Every internal node's normalized grade vector, in pre-order.
     pub node_vectors: Vec<NodeVector>,
+    /// What each first-level criterion contributes (for the weighted average they add up to
+    /// E and to the score).
+    pub contributions: Vec<ContributionReport>,
+}
+
+/// One first-level criterion's part in one object's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ContributionReport {
+    /// The criterion's path.
+    pub path: String,
+    /// Its weight F_i under the goal.
+    pub weight: f64,
+    /// Its normalized grade vector G_i.
+    pub grades: Vec<f64>,
+    /// F_i·G_i.
+    pub weighted: Vec<f64>,
+    /// Σ_h F_i·G_ih·score_h, when grades have scores.
+    pub score: Option<f64>,
 }
 
 /// The grade vector of one node.
@@ -138,6 +164,7 @@ impl Report {
             })
             .collect();
         Self {
+            schema_version: SCHEMA_VERSION,
             orientation: ORIENTATION.to_owned(),
             options: options_spec(synthesis.options(), Operator::default()),
             nodes,
@@ -180,6 +207,7 @@ impl Report {
         }
         let mut report = Self::of_synthesis(hierarchy, evaluator.synthesis())
             .with_operator(evaluator.operator());
+        report.options.rank_order = evaluator.rank_order();
         report.grades = grade_specs(evaluator.grades());
         report.objects = evaluations
             .iter()
@@ -197,6 +225,17 @@ impl Report {
                         vector: vector.to_vec(),
                     })
                     .collect(),
+                contributions: evaluation
+                    .contributions()
+                    .iter()
+                    .map(|c| ContributionReport {
+                        path: hierarchy.path(c.criterion),
+                        weight: c.weight,
+                        grades: c.grades.clone(),
+                        weighted: c.weighted.clone(),
+                        score: c.score,
+                    })
+                    .collect(),
             })
             .collect();
         if let Some(scores) = evaluator.grades().scores() {
@@ -204,10 +243,11 @@ impl Report {
                 .objects
                 .iter()
                 .map(|o| (o.name.clone(), crate::fce::dot(&o.result, scores)));
-            report.ranking = crate::fce::shared_ranks(scored, evaluator.score_tie())
-                .into_iter()
-                .map(|(name, rank, score)| RankEntry { name, rank, score })
-                .collect();
+            report.ranking =
+                crate::fce::shared_ranks(scored, evaluator.rank_order(), evaluator.score_tie())
+                    .into_iter()
+                    .map(|(name, rank, score)| RankEntry { name, rank, score })
+                    .collect();
         }
         Ok(report)
     }

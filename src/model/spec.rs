@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ahp::WeightingMethod;
 use crate::ahp::{RandomIndex, Reciprocity};
-use crate::fce::Operator;
+use crate::fce::{Operator, RankOrder};
 
 /// A whole model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,6 +42,9 @@ pub struct OptionsSpec {
     /// How a full matrix's lower triangle must match its upper one: `repair` (default: typed
     /// reciprocals within 5 % replaced by the exact ones, and listed) or `strict` (within 1e-9).
     pub reciprocity: Reciprocity,
+    /// Which end of the scores ranks first: `highest_first` (default) or `lowest_first` (when
+    /// grades are scored by risk).
+    pub rank_order: RankOrder,
 }
 
 impl Default for OptionsSpec {
@@ -52,6 +55,7 @@ impl Default for OptionsSpec {
             cr_threshold: 0.1,
             operator: Operator::default(),
             reciprocity: Reciprocity::default(),
+            rank_order: RankOrder::default(),
         }
     }
 }

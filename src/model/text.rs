@@ -131,13 +131,15 @@ impl Report {
                 );
             }
             let verdict = &object.verdict;
+            let runner_up = grade_names.get(verdict.runner_up).copied().unwrap_or("?");
             let _ = write!(
                 out,
-                "  verdict: {} ({:.4}){}",
+                "  verdict: {} ({:.4}, {:.4} ahead of {runner_up}){}",
                 verdict.name,
                 verdict.degree,
+                verdict.margin,
                 if verdict.tied {
-                    ", TIED with the runner-up"
+                    ": TIED, the principle cannot decide"
                 } else {
                     ""
                 }
@@ -146,9 +148,34 @@ impl Report {
                 let _ = write!(out, "; score {score:.4}");
             }
             out.push('\n');
+            if !object.contributions.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  contributions (weight, weight × grade vector, score):"
+                );
+                let width = object
+                    .contributions
+                    .iter()
+                    .map(|c| last_name(&c.path).chars().count())
+                    .max()
+                    .unwrap_or(0);
+                for c in &object.contributions {
+                    let _ = write!(
+                        out,
+                        "    {}  {:.4}  {}",
+                        padded(last_name(&c.path), width),
+                        c.weight,
+                        vector(&c.weighted)
+                    );
+                    if let Some(score) = c.score {
+                        let _ = write!(out, "  {score:.4}");
+                    }
+                    out.push('\n');
+                }
+            }
         }
         if !self.ranking.is_empty() {
-            let _ = writeln!(out, "\nRanking:");
+            let _ = writeln!(out, "\nRanking ({}):", self.options.rank_order.describe());
             let name_width = self
                 .ranking
                 .iter()

@@ -1,0 +1,219 @@
+//! The report as one self-contained HTML page: no script, no fonts or images from the
+//! network; the charts are inline SVG.
+
+use ahp_fce::model::Report;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+/// One colour per grade, in order (repeated past ten grades); chosen to stay apart for the
+/// common forms of colour blindness.
+const PALETTE: [&str; 10] = [
+    "#1b7837", "#7fbf7b", "#d9f0d3", "#e7d4e8", "#af8dc3", "#762a83", "#2166ac", "#92c5de",
+    "#f4a582", "#b2182b",
+];
+
+const STYLE: &str = "
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #222; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 0.5rem 0; }
+th, td { padding: 0.2rem 0.6rem; text-align: right; border-bottom: 1px solid #ddd; }
+th:first-child, td:first-child { text-align: left; }
+.bad { color: #b2182b; font-weight: bold; } .good { color: #1b7837; }
+.method { color: #555; } .legend span { margin-right: 1rem; }
+.swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; }
+";
+
+/// The whole page.
+pub(crate) fn page(report: &Report) -> String {
+    let goal = report.nodes.first().map_or("", |n| n.path.as_str());
+    let o = &report.options;
+    let markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (goal) " — ahp-fce report" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (goal) }
+                p.method {
+                    (o.weighting.name()) " weights; random-index table " (o.random_index.name())
+                    "; CR threshold " (o.cr_threshold) "; operator " (o.operator.name())
+                    ". Judgment matrices are read " (ahp_fce::model::ORIENTATION) "."
+                }
+                h2 { "Weights and consistency" }
+                (weights_table(report))
+                (weights_chart(report))
+                @let h = &report.hierarchy_consistency;
+                p {
+                    "Hierarchy CR = " (format!("{:.4}", h.cr)) ": "
+                    @if h.acceptable { span.good { "acceptable" } } @else { span.bad { "not acceptable" } }
+                    @if !h.all_nodes_acceptable { "; some matrices are inconsistent" }
+                }
+                @if !report.objects.is_empty() {
+                    h2 { "Objects" }
+                    (legend(report))
+                    (objects_chart(report))
+                    @for object in &report.objects {
+                        h2 { (object.name) }
+                        (object_tables(report, object))
+                    }
+                }
+                @if !report.ranking.is_empty() {
+                    h2 { "Ranking (" (o.rank_order.describe()) ")" }
+                    table {
+                        tr { th { "rank" } th { "object" } th { "score" } }
+                        @for entry in &report.ranking {
+                            tr { td { (entry.rank) } td { (entry.name) } td { (format!("{:.4}", entry.score)) } }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+fn weights_table(report: &Report) -> Markup {
+    html! {
+        table id="weights" {
+            tr { th { "node" } th { "local" } th { "global" } th { "λmax" } th { "CI" } th { "RI" } th { "CR" } }
+            @for node in &report.nodes {
+                tr {
+                    td style=(format!("padding-left: {}rem", 0.6 + 1.2 * node.depth as f64)) {
+                        (node.path.rsplit('/').next().unwrap_or(&node.path))
+                    }
+                    td { (format!("{:.4}", node.local_weight)) }
+                    td { (format!("{:.4}", node.global_weight)) }
+                    @if let Some(c) = &node.consistency {
+                        td { (format!("{:.4}", c.lambda_max)) }
+                        td { (format!("{:.4}", c.ci)) }
+                        td { (format!("{:.2}", c.ri)) }
+                        td class=(if c.acceptable { "good" } else { "bad" }) {
+                            (format!("{:.4}", c.cr)) @if !c.acceptable { " inconsistent" }
+                        }
+                    } @else {
+                        td {} td {} td {} td {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A horizontal bar per leaf, as long as its global weight.
+fn weights_chart(report: &Report) -> Markup {
+    let leaves: Vec<_> = report
+        .nodes
+        .iter()
+        .filter(|n| n.consistency.is_none() && n.depth > 0 && !has_children(report, &n.path))
+        .collect();
+    let largest = leaves.iter().map(|n| n.global_weight).fold(0.0, f64::max);
+    let (label, bar, row) = (180.0, 420.0, 18.0);
+    let height = row * leaves.len() as f64 + 4.0;
+    html! {
+        svg id="weights-chart" xmlns="http://www.w3.org/2000/svg" role="img"
+            width=(label + bar + 70.0) height=(height)
+            viewBox=(format!("0 0 {} {height}", label + bar + 70.0)) {
+            title { "Global weights of the leaves" }
+            @for (k, leaf) in leaves.iter().enumerate() {
+                @let y = row * k as f64 + 2.0;
+                @let width = if largest > 0.0 { bar * leaf.global_weight / largest } else { 0.0 };
+                text x=(label - 6.0) y=(y + 12.0) text-anchor="end" font-size="12" {
+                    (leaf.path.rsplit('/').next().unwrap_or(&leaf.path))
+                }
+                rect x=(label) y=(y) width=(width) height=(row - 4.0) fill="#2166ac" {}
+                text x=(label + width + 4.0) y=(y + 12.0) font-size="12" {
+                    (format!("{:.4}", leaf.global_weight))
+                }
+            }
+        }
+    }
+}
+
+fn has_children(report: &Report, path: &str) -> bool {
+    let prefix = format!("{path}/");
+    report.nodes.iter().any(|n| n.path.starts_with(&prefix))
+}
+
+fn legend(report: &Report) -> Markup {
+    html! {
+        p.legend {
+            @for (h, grade) in report.grades.iter().enumerate() {
+                span { span.swatch style=(format!("background: {}", PALETTE[h % PALETTE.len()])) {} (grade.name) }
+            }
+        }
+    }
+}
+
+/// Each object's final grade vector E as a stacked bar.
+fn objects_chart(report: &Report) -> Markup {
+    let (label, bar, row) = (180.0, 480.0, 22.0);
+    let height = row * report.objects.len() as f64 + 4.0;
+    html! {
+        svg id="objects-chart" xmlns="http://www.w3.org/2000/svg" role="img"
+            width=(label + bar + 10.0) height=(height)
+            viewBox=(format!("0 0 {} {height}", label + bar + 10.0)) {
+            title { "Each object's grade vector E" }
+            @for (k, object) in report.objects.iter().enumerate() {
+                @let y = row * k as f64 + 2.0;
+                text x=(label - 6.0) y=(y + 14.0) text-anchor="end" font-size="12" { (object.name) }
+                @for (h, (start, share)) in stacked(&object.result).into_iter().enumerate() {
+                    rect x=(label + bar * start) y=(y) width=(bar * share) height=(row - 5.0)
+                        fill=(PALETTE[h % PALETTE.len()]) {
+                        title { (report.grades.get(h).map_or("", |g| g.name.as_str())) ": " (format!("{share:.4}")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// (start, width) of each segment of a stacked bar over `shares`.
+fn stacked(shares: &[f64]) -> Vec<(f64, f64)> {
+    let mut start = 0.0;
+    shares
+        .iter()
+        .map(|&share| {
+            let segment = (start, share);
+            start += share;
+            segment
+        })
+        .collect()
+}
+
+fn object_tables(report: &Report, object: &ahp_fce::model::ObjectReport) -> Markup {
+    let verdict = &object.verdict;
+    let runner_up = report
+        .grades
+        .get(verdict.runner_up)
+        .map_or("", |g| g.name.as_str());
+    html! {
+        table {
+            tr { th { "node" } @for g in &report.grades { th { (g.name) } } }
+            @for v in &object.node_vectors {
+                tr { td { (v.path) } @for x in &v.vector { td { (format!("{x:.4}")) } } }
+            }
+        }
+        p {
+            "Verdict: " strong { (verdict.name) } " (" (format!("{:.4}", verdict.degree)) ", "
+            (format!("{:.4}", verdict.margin)) " ahead of " (runner_up) ")"
+            @if verdict.tied { span.bad { "; tied: maximum membership cannot decide" } }
+            @if let Some(score) = object.score { "; score " (format!("{score:.4}")) }
+        }
+        @if !object.contributions.is_empty() {
+            table {
+                tr { th { "criterion" } th { "weight" } @for g in &report.grades { th { (g.name) } } th { "score" } }
+                @for c in &object.contributions {
+                    tr {
+                        td { (c.path) }
+                        td { (format!("{:.4}", c.weight)) }
+                        @for x in &c.weighted { td { (format!("{x:.4}")) } }
+                        td { (c.score.map_or_else(String::new, |s| format!("{s:.4}"))) }
+                    }
+                }
+            }
+        }
+    }
+}

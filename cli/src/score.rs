@@ -1,0 +1,481 @@
+//! `ahp-fce score`: a file of objects scored by the batch scorer, chunk by chunk.
+//!
+//! Memory holds one chunk of objects and 16 bytes per object (its score and its rank, which
+//! needs every score). The results go to a temporary file first; ranks are added in a second
+//! pass into the destination, which appears whole or not at all.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Seek, Write};
+use std::path::Path;
+
+use ahp_fce::error::{ErrorKind, Location};
+use ahp_fce::model::spec::ObjectSpec;
+use ahp_fce::{BatchScorer, Evaluator};
+use ndarray::ArrayView3;
+
+use crate::output::Atomic;
+use crate::{Failure, Table};
+
+pub(crate) const HELP: &str = "\
+Examples:
+  ahp-fce score examples/models/paper.toml --data stores.csv --output scores.csv
+  ahp-fce score model.json --data objects.jsonl --format jsonl
+
+Input, by the data file's extension:
+  *.csv    a header `name,LEAF.GRADE,...`: the object's name, then one column for every leaf
+           and grade (LEAF is the leaf's name, or its path Goal/Criterion/Leaf where names
+           repeat; GRADE a grade's name, e.g. `U11.very strong`). Per object and leaf, values
+           that sum to 1 are membership degrees, whole numbers that sum to more are vote
+           counts (degree = votes / their sum).
+  *.jsonl  one object per line, as in a model file:
+           {\"name\": \"Shop 1\", \"leaves\": {\"U11\": {\"votes\": [3, 5, 2, 0]}, ...}}
+
+Output (*.csv or *.jsonl by the output's name, else --format): per object its name, the final
+grade vector E, the verdict by maximum membership, the score and the rank (scores and ranks
+when the grades have scores). A bad row stops the run with its line and column, and nothing
+is written.
+
+Exit status: 0 success; 1 an error in the model or the data; 2 a usage error.";
+
+/// Objects per batch: large enough to amortize a call, small enough for any memory.
+const CHUNK: usize = 4096;
+
+/// Inputs larger than this show a progress bar, when standard error is a terminal.
+const PROGRESS_BYTES: u64 = 8 << 20;
+
+pub(crate) fn run(
+    model_path: &Path,
+    data_path: &Path,
+    destination: Option<&Path>,
+    format: Table,
+) -> Result<(), Failure> {
+    let model = crate::load(model_path)?;
+    let evaluator = model.evaluator().ok_or_else(|| {
+        Failure::Input(format!(
+            "in `{}`: the model has no grades, so there is nothing to score objects over",
+            model_path.display()
+        ))
+    })?;
+    let out_format = match destination
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+    {
+        Some("jsonl" | "ndjson") => Table::Jsonl,
+        Some(_) => Table::Csv,
+        None => format,
+    };
+    let file = File::open(data_path)
+        .map_err(|e| Failure::Input(format!("cannot read `{}`: {e}", data_path.display())))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let progress = (size > PROGRESS_BYTES && std::io::stderr().is_terminal())
+        .then(|| indicatif::ProgressBar::new(size));
+    let reader: Box<dyn Read> = match &progress {
+        Some(bar) => Box::new(bar.wrap_read(file)),
+        None => Box::new(file),
+    };
+    let in_data =
+        |message: String| Failure::Input(format!("in `{}`: {message}", data_path.display()));
+    let mut results = Results::new(evaluator)?;
+    match data_path.extension().and_then(|e| e.to_str()) {
+        Some("csv") => read_csv(reader, evaluator, &mut results).map_err(in_data)?,
+        Some("jsonl" | "ndjson") => read_jsonl(reader, evaluator, &mut results).map_err(in_data)?,
+        _ => {
+            return Err(Failure::Input(format!(
+                "cannot tell the format of `{}`: name it *.csv or *.jsonl",
+                data_path.display()
+            )))
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    results.finish(destination, out_format)
+}
+
+/// Objects gathered for one call of the batch scorer.
+struct Chunk {
+    names: Vec<String>,
+    lines: Vec<u64>,
+    values: Vec<f64>,
+}
+
+/// The first pass's results, kept in a temporary file, and every score.
+struct Results<'e> {
+    evaluator: &'e Evaluator,
+    scorer: BatchScorer,
+    rows: csv::Writer<BufWriter<File>>,
+    scores: Vec<f64>,
+    chunk: Chunk,
+}
+
+impl<'e> Results<'e> {
+    fn new(evaluator: &'e Evaluator) -> Result<Self, Failure> {
+        let file = tempfile::tempfile()
+            .map_err(|e| Failure::Input(format!("cannot make a temporary file: {e}")))?;
+        Ok(Self {
+            evaluator,
+            scorer: evaluator.batch_scorer(),
+            rows: csv::Writer::from_writer(BufWriter::new(file)),
+            scores: Vec::new(),
+            chunk: Chunk {
+                names: Vec::with_capacity(CHUNK),
+                lines: Vec::with_capacity(CHUNK),
+                values: Vec::with_capacity(
+                    CHUNK * evaluator.batch_scorer().leaves() * evaluator.grades().len(),
+                ),
+            },
+        })
+    }
+
+    /// Adds one object (its leaf rows back to back, validated); scores the chunk when full.
+    fn push(&mut self, name: String, line: u64, rows: &[f64]) -> Result<(), String> {
+        self.chunk.names.push(name);
+        self.chunk.lines.push(line);
+        self.chunk.values.extend_from_slice(rows);
+        if self.chunk.names.len() == CHUNK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), String> {
+        let objects = self.chunk.names.len();
+        if objects == 0 {
+            return Ok(());
+        }
+        let shape = (objects, self.scorer.leaves(), self.scorer.grades());
+        let view = ArrayView3::from_shape(shape, &self.chunk.values)
+            .map_err(|e| format!("a chunk of objects has the wrong shape: {e}"))?;
+        let batch = self.scorer.score(view).map_err(|e| {
+            // The scorer names the object by its index in the chunk: name its line instead.
+            let index = e.locations().find_map(|l| match l {
+                Location::ObjectIndex(k) => Some(*k),
+                _ => None,
+            });
+            match index {
+                Some(k) => format!(
+                    "line {}, object `{}`: {}",
+                    self.chunk.lines[k],
+                    self.chunk.names[k],
+                    e.kind()
+                ),
+                None => e.to_string(),
+            }
+        })?;
+        for (k, name) in self.chunk.names.drain(..).enumerate() {
+            let e = batch.results().row(k).to_vec();
+            let verdict = self
+                .evaluator
+                .verdict_of(&e)
+                .map_err(|err| err.to_string())?;
+            let mut record = vec![name];
+            record.extend(e.iter().map(|v| v.to_string()));
+            record.push(verdict.name.clone());
+            if let Some(scores) = batch.scores() {
+                record.push(scores[k].to_string());
+                self.scores.push(scores[k]);
+            }
+            self.rows
+                .write_record(&record)
+                .map_err(|err| format!("cannot write a temporary file: {err}"))?;
+        }
+        self.chunk.lines.clear();
+        self.chunk.values.clear();
+        Ok(())
+    }
+
+    /// The second pass: every row with its rank, into the destination.
+    fn finish(mut self, destination: Option<&Path>, format: Table) -> Result<(), Failure> {
+        self.flush().map_err(Failure::Input)?;
+        let ranks = self.evaluator.rank_scores(&self.scores);
+        let scored = self.evaluator.grades().scores().is_some();
+        let mut file = self
+            .rows
+            .into_inner()
+            .map_err(|e| Failure::Input(format!("cannot write a temporary file: {e}")))?
+            .into_inner()
+            .map_err(|e| Failure::Input(format!("cannot write a temporary file: {e}")))?;
+        file.rewind()
+            .map_err(|e| Failure::Input(format!("cannot read a temporary file: {e}")))?;
+        let grades = self.evaluator.grades().names();
+        match destination {
+            Some(path) => {
+                let mut out = Atomic::create(path)?;
+                let mut buffered = BufWriter::new(&mut out);
+                write_final(file, &mut buffered, format, grades, scored, &ranks).map_err(|e| {
+                    Failure::Input(format!("cannot write `{}`: {e}", path.display()))
+                })?;
+                buffered.flush().map_err(|e| {
+                    Failure::Input(format!("cannot write `{}`: {e}", path.display()))
+                })?;
+                drop(buffered);
+                out.commit()
+            }
+            None => {
+                let stdout = std::io::stdout().lock();
+                let mut buffered = BufWriter::new(stdout);
+                write_final(file, &mut buffered, format, grades, scored, &ranks)
+                    .and_then(|()| buffered.flush())
+                    .map_err(|e| Failure::Input(format!("cannot write the output: {e}")))
+            }
+        }
+    }
+}
+
+/// The first pass's rows, each with its rank, as CSV or JSON Lines.
+fn write_final(
+    rows: File,
+    out: &mut impl Write,
+    format: Table,
+    grades: &[String],
+    scored: bool,
+    ranks: &[usize],
+) -> std::io::Result<()> {
+    let g = grades.len();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(BufReader::new(rows));
+    let io = |e: csv::Error| std::io::Error::other(e.to_string());
+    match format {
+        Table::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            let mut header = vec!["name".to_owned()];
+            header.extend(grades.iter().map(|name| format!("E.{name}")));
+            header.push("verdict".to_owned());
+            if scored {
+                header.extend(["score".to_owned(), "rank".to_owned()]);
+            }
+            writer.write_record(&header).map_err(io)?;
+            for (k, record) in reader.records().enumerate() {
+                let mut record = record.map_err(io)?;
+                if scored {
+                    record.push_field(&ranks[k].to_string());
+                }
+                writer.write_record(&record).map_err(io)?;
+            }
+            writer.flush()
+        }
+        Table::Jsonl => {
+            for (k, record) in reader.records().enumerate() {
+                let record = record.map_err(io)?;
+                let number = |i: usize| record.get(i).and_then(|v| v.parse::<f64>().ok());
+                let mut line = serde_json::json!({
+                    "name": record.get(0),
+                    "result": (1..=g).map(number).collect::<Vec<_>>(),
+                    "verdict": record.get(g + 1),
+                });
+                if scored {
+                    line["score"] = serde_json::json!(number(g + 2));
+                    line["rank"] = serde_json::json!(ranks[k]);
+                }
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Where each CSV column goes: (column, leaf row, grade).
+fn columns(
+    header: &csv::StringRecord,
+    evaluator: &Evaluator,
+) -> Result<Vec<(usize, usize, usize)>, String> {
+    if header.get(0).map(str::trim) != Some("name") {
+        return Err(format!(
+            "line 1: the first column must be `name`, not `{}`",
+            header.get(0).unwrap_or_default()
+        ));
+    }
+    let grades = evaluator.grades();
+    let leaves = evaluator.synthesis().leaves();
+    let hierarchy = evaluator.hierarchy();
+    let mut cells = Vec::new();
+    let mut seen = HashSet::new();
+    for (column, title) in header.iter().enumerate().skip(1) {
+        let title = title.trim();
+        // Leaf and grade names may hold dots themselves: try every split, the last first.
+        let found = title.rmatch_indices('.').find_map(|(at, _)| {
+            let grade = grades.index_of(&title[at + 1..])?;
+            let leaf = evaluator.leaf_index(&title[..at]).ok()?;
+            Some((leaf, grade))
+        });
+        let Some((leaf, grade)) = found else {
+            return Err(unknown_column(title, evaluator));
+        };
+        if !seen.insert((leaf, grade)) {
+            return Err(format!(
+                "line 1: column `{title}` gives leaf `{}`, grade `{}` a second time",
+                hierarchy.path(leaves[leaf]),
+                grades.names()[grade]
+            ));
+        }
+        cells.push((column, leaf, grade));
+    }
+    for (leaf, id) in leaves.iter().enumerate() {
+        for (grade, name) in grades.names().iter().enumerate() {
+            if !seen.contains(&(leaf, grade)) {
+                return Err(format!(
+                    "line 1: no column for leaf `{}`, grade `{name}`: add one named `{}.{name}`",
+                    hierarchy.path(*id),
+                    leaf_name(hierarchy, *id)
+                ));
+            }
+        }
+    }
+    Ok(cells)
+}
+
+/// What is wrong with a column title, with the closest leaf and grade names.
+fn unknown_column(title: &str, evaluator: &Evaluator) -> String {
+    let (leaf, grade) = title.rsplit_once('.').unwrap_or((title, ""));
+    let hierarchy = evaluator.hierarchy();
+    let leaf_names = evaluator
+        .synthesis()
+        .leaves()
+        .iter()
+        .map(|&id| leaf_name(hierarchy, id));
+    let mut hints = Vec::new();
+    if evaluator.leaf_index(leaf).is_err() {
+        if let Some(close) = closest(leaf, leaf_names) {
+            hints.push(format!("did you mean the leaf `{close}`?"));
+        }
+    }
+    if evaluator.grades().index_of(grade).is_none() {
+        if let Some(close) = closest(grade, evaluator.grades().names().iter().cloned()) {
+            hints.push(format!("did you mean the grade `{close}`?"));
+        }
+    }
+    format!(
+        "line 1: column `{title}` does not name a leaf and a grade as `LEAF.GRADE`{}",
+        if hints.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", hints.join(" "))
+        }
+    )
+}
+
+/// The candidate closest to `text` by Jaro–Winkler similarity, if any is close at all.
+pub(crate) fn closest(text: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(text, &c), c))
+        .filter(|(similarity, _)| *similarity > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn read_csv(reader: impl Read, evaluator: &Evaluator, results: &mut Results) -> Result<(), String> {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .trim(csv::Trim::All)
+        .from_reader(BufReader::new(reader));
+    let header = csv.headers().map_err(|e| e.to_string())?.clone();
+    let cells = columns(&header, evaluator)?;
+    let g = evaluator.grades().len();
+    let leaves = evaluator.synthesis().leaves();
+    let mut rows = vec![0.0; leaves.len() * g];
+    let mut record = csv::StringRecord::new();
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(e.to_string()),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        for &(column, leaf, grade) in &cells {
+            let text = record.get(column).unwrap_or_default();
+            rows[leaf * g + grade] = text.parse::<f64>().map_err(|_| {
+                format!(
+                    "line {line}, column `{}`: `{text}` is not a number",
+                    &header[column]
+                )
+            })?;
+        }
+        for (leaf, id) in leaves.iter().enumerate() {
+            as_degrees(&mut rows[leaf * g..(leaf + 1) * g]).map_err(|why| {
+                format!(
+                    "line {line}, leaf `{}`: {why}",
+                    evaluator.hierarchy().path(*id)
+                )
+            })?;
+        }
+        let name = record.get(0).unwrap_or_default().to_owned();
+        results.push(name, line, &rows)?;
+    }
+    Ok(())
+}
+
+/// Turns one leaf's values into membership degrees: values that sum to 1 are degrees, whole
+/// numbers that sum to more are vote counts.
+fn as_degrees(values: &mut [f64]) -> Result<(), String> {
+    let sum: f64 = values.iter().sum();
+    if let Some(bad) = values.iter().find(|v| !(v.is_finite() && **v >= 0.0)) {
+        return Err(format!("{bad} is not a degree or a vote count"));
+    }
+    if (sum - 1.0).abs() <= ahp_fce::tolerance::MEMBERSHIP_ROW_SUM {
+        return Ok(());
+    }
+    let whole = values.iter().all(|v| v.fract() == 0.0);
+    if whole && sum > 0.0 {
+        values.iter_mut().for_each(|v| *v /= sum);
+        return Ok(());
+    }
+    Err(if (sum - 100.0).abs() <= 0.5 * values.len() as f64 {
+        format!("the values sum to {sum}: these look like percentages, divide them by 100")
+    } else if sum > 0.0 && sum < 1.0 {
+        format!("the degrees sum to {sum}, not 1: give vote counts, or degrees that add up to 1")
+    } else {
+        format!("the values sum to {sum}: give degrees that sum to 1, or whole vote counts")
+    })
+}
+
+fn read_jsonl(
+    reader: impl Read,
+    evaluator: &Evaluator,
+    results: &mut Results,
+) -> Result<(), String> {
+    let mut line = String::new();
+    let mut reader = BufReader::new(reader);
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        let read = reader.read_line(&mut line).map_err(|e| e.to_string())?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let object: ObjectSpec =
+            serde_json::from_str(text).map_err(|e| format!("line {number}: {e}"))?;
+        let rows = object.memberships(evaluator).map_err(|e| match e.kind() {
+            ErrorKind::UnknownNode { name } => {
+                let hierarchy = evaluator.hierarchy();
+                let names = evaluator
+                    .synthesis()
+                    .leaves()
+                    .iter()
+                    .map(|&id| leaf_name(hierarchy, id));
+                let hint = closest(name, names)
+                    .map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
+                format!("line {number}, object `{}`: {e}{hint}", object.name)
+            }
+            _ => format!("line {number}, object `{}`: {e}", object.name),
+        })?;
+        let flat: Vec<f64> = rows.view().iter().copied().collect();
+        results.push(object.name.clone(), number, &flat)?;
+    }
+    Ok(())
+}
+
+/// A leaf's own name: the last of its path.
+fn leaf_name(hierarchy: &ahp_fce::Hierarchy, id: ahp_fce::NodeId) -> String {
+    let path = hierarchy.path(id);
+    match path.rsplit_once(ahp_fce::hierarchy::PATH_SEPARATOR) {
+        Some((_, name)) => name.to_owned(),
+        None => path,
+    }
+}

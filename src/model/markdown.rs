@@ -1,0 +1,197 @@
+//! The report as Markdown: tables for papers and READMEs.
+
+use std::fmt::Write as _;
+
+use super::report::{Report, ORIENTATION};
+
+impl Report {
+    /// The report as Markdown: the method, a table of every node's weights and consistency
+    /// (inconsistent matrices marked), the hierarchy CR, each object's grade vectors, verdict
+    /// and contributions, and the ranking.
+    ///
+    /// ```
+    /// use ahp_fce::model::Model;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let model = Model::from_toml(include_str!("../../examples/models/drinks.toml"))?;
+    /// let markdown = model.evaluate()?.to_markdown();
+    /// assert!(markdown.starts_with("# "));
+    /// assert!(markdown.contains("| node | local | global |"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let root = self.nodes.first().map_or("", |n| n.path.as_str());
+        let _ = writeln!(out, "# {}\n", cell(root));
+        let o = &self.options;
+        let _ = writeln!(
+            out,
+            "{} weights; random-index table {}; CR threshold {}; operator {}. Judgment \
+             matrices are read {ORIENTATION}.\n",
+            capitalized(o.weighting.name()),
+            o.random_index.name(),
+            o.cr_threshold,
+            o.operator.name()
+        );
+        let _ = writeln!(out, "## Weights and consistency\n");
+        let _ = writeln!(
+            out,
+            "| node | local | global | λmax | CI | RI | CR | consistent |"
+        );
+        let _ = writeln!(
+            out,
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+        );
+        for node in &self.nodes {
+            let indent = "&nbsp;&nbsp;".repeat(node.depth);
+            let name = node.path.rsplit('/').next().unwrap_or(&node.path);
+            let _ = write!(
+                out,
+                "| {indent}{} | {:.4} | {:.4} |",
+                cell(name),
+                node.local_weight,
+                node.global_weight
+            );
+            match &node.consistency {
+                Some(c) => {
+                    let verdict = if c.acceptable { "yes" } else { "**no**" };
+                    let _ = writeln!(
+                        out,
+                        " {:.4} | {:.4} | {:.2} | {:.4} | {verdict} |",
+                        c.lambda_max, c.ci, c.ri, c.cr
+                    );
+                }
+                None => out.push_str("  |  |  |  |  |\n"),
+            }
+        }
+        let h = &self.hierarchy_consistency;
+        let _ = writeln!(
+            out,
+            "\nHierarchy CR = {:.4}: {}.{}\n",
+            h.cr,
+            if h.acceptable {
+                "acceptable"
+            } else {
+                "**not acceptable**"
+            },
+            if h.all_nodes_acceptable {
+                ""
+            } else {
+                " Some matrices are inconsistent."
+            }
+        );
+        for node in self
+            .nodes
+            .iter()
+            .filter(|n| !n.reciprocal_repairs.is_empty())
+        {
+            let cells: Vec<String> = node
+                .reciprocal_repairs
+                .iter()
+                .map(|r| {
+                    format!(
+                        "[{}][{}] {} → {:.6} ({:.1} %)",
+                        r.row,
+                        r.col,
+                        r.typed,
+                        r.used,
+                        100.0 * r.deviation
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "- Typed reciprocals replaced by the exact ones in {}: {}",
+                cell(&node.path),
+                cells.join("; ")
+            );
+        }
+        let grades: Vec<String> = self.grades.iter().map(|g| cell(&g.name)).collect();
+        for object in &self.objects {
+            let _ = writeln!(out, "\n## {}\n", cell(&object.name));
+            let _ = writeln!(out, "| node | {} |", grades.join(" | "));
+            let _ = writeln!(out, "| --- |{}", " ---: |".repeat(grades.len()));
+            for v in &object.node_vectors {
+                let _ = writeln!(out, "| {} | {} |", cell(&v.path), row(&v.vector));
+            }
+            let verdict = &object.verdict;
+            let runner_up = grades.get(verdict.runner_up).map_or("?", String::as_str);
+            let _ = write!(
+                out,
+                "\nVerdict: **{}** ({:.4}, {:.4} ahead of {runner_up}){}",
+                cell(&verdict.name),
+                verdict.degree,
+                verdict.margin,
+                if verdict.tied {
+                    "; tied: maximum membership cannot decide"
+                } else {
+                    ""
+                }
+            );
+            if let Some(score) = object.score {
+                let _ = write!(out, "; score {score:.4}");
+            }
+            out.push_str(".\n");
+            if !object.contributions.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\n| criterion | weight | {} | score |",
+                    grades.join(" | ")
+                );
+                let _ = writeln!(
+                    out,
+                    "| --- | ---: |{} ---: |",
+                    " ---: |".repeat(grades.len())
+                );
+                for c in &object.contributions {
+                    let score = c.score.map_or_else(String::new, |s| format!("{s:.4}"));
+                    let _ = writeln!(
+                        out,
+                        "| {} | {:.4} | {} | {score} |",
+                        cell(&c.path),
+                        c.weight,
+                        row(&c.weighted)
+                    );
+                }
+            }
+        }
+        if !self.ranking.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n## Ranking ({})\n\n| rank | object | score |\n| ---: | --- | ---: |",
+                self.options.rank_order.describe()
+            );
+            for entry in &self.ranking {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {:.4} |",
+                    entry.rank,
+                    cell(&entry.name),
+                    entry.score
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Text safe inside a Markdown table cell: pipes escaped, line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn row(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:.4}"))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
