@@ -59,6 +59,8 @@ pub enum Location {
     Expert(usize),
     /// A line of a data file (the header is line 1).
     Line(u64),
+    /// A pairwise comparison, by the names of the two items compared (row over column).
+    Comparison(String, String),
     /// A place in a model file, e.g. `objects[0].leaves.U11.votes`.
     #[cfg(feature = "model")]
     Field(String),
@@ -72,6 +74,7 @@ impl fmt::Display for Location {
             Location::ObjectIndex(index) => write!(f, "in object {index} of the batch"),
             Location::Expert(index) => write!(f, "for expert {index}"),
             Location::Line(line) => write!(f, "line {line}"),
+            Location::Comparison(row, col) => write!(f, "comparing `{row}` with `{col}`"),
             #[cfg(feature = "model")]
             Location::Field(path) => write!(f, "at `{path}`"),
         }
@@ -376,7 +379,10 @@ pub enum ErrorKind {
     },
 
     /// A matrix order beyond what a random-index table lists.
-    #[error("the random-index table {table} covers orders 1 to {max_order}, not {order}")]
+    #[error(
+        "the random-index table {table} covers orders 1 to {max_order}, not {order}{}",
+        covering_table(*order)
+    )]
     RandomIndexOutOfRange {
         /// Name of the table.
         table: &'static str,
@@ -467,10 +473,15 @@ pub enum ErrorKind {
     },
 
     /// A lookup that found no node.
-    #[error("no node is named `{name}`")]
+    #[error(
+        "no node is named `{name}`{}",
+        closest.as_ref().map_or_else(String::new, |c| format!("; did you mean `{c}`?"))
+    )]
     UnknownNode {
         /// The name looked for.
         name: String,
+        /// The most similar name in the hierarchy, if one is close.
+        closest: Option<String>,
     },
 
     /// A path that leads to no node.
@@ -535,7 +546,10 @@ pub enum ErrorKind {
     },
 
     /// A membership degree outside [0, 1].
-    #[error("membership degree [{row}][{col}] is {value}, but degrees must lie in [0, 1]")]
+    #[error(
+        "membership degree [{row}][{col}] is {value}, but degrees must lie in [0, 1]{}",
+        if *value > 1.0 && *value <= 100.0 { "; for percentages, divide them by 100" } else { "" }
+    )]
     MembershipOutOfRange {
         /// Row (indicator) index.
         row: usize,
@@ -546,7 +560,10 @@ pub enum ErrorKind {
     },
 
     /// A membership row that does not sum to 1.
-    #[error("membership row {row} sums to {sum}, but it must sum to 1 (within {tolerance})")]
+    #[error(
+        "membership row {row} sums to {sum}, but it must sum to 1 (within {tolerance}){}",
+        row_sum_hint(*sum)
+    )]
     MembershipRowSum {
         /// Row (indicator) index.
         row: usize,
@@ -849,6 +866,27 @@ pub enum ErrorKind {
         /// What the system reported.
         message: String,
     },
+}
+
+/// Where a random-index table too short for `order` can be replaced.
+fn covering_table(order: usize) -> String {
+    let wide = crate::ahp::RandomIndex::DoneganDodd1991;
+    if order <= wide.max_order() {
+        format!("; {} covers orders up to {}", wide.name(), wide.max_order())
+    } else {
+        "; give a custom table, e.g. from `simulate_random_index`".to_owned()
+    }
+}
+
+/// What a membership row that misses 1 probably is.
+fn row_sum_hint(sum: f64) -> &'static str {
+    if (sum - 100.0).abs() <= 1.0 {
+        ": these look like percentages, divide them by 100"
+    } else if sum > 0.0 && sum < 1.0 {
+        ": give vote counts rather than rounded shares"
+    } else {
+        ""
+    }
 }
 
 /// Which of the [`Limits`](crate::Limits) an input went beyond, in [`ErrorKind::LimitExceeded`].

@@ -1498,10 +1498,9 @@ mod corpus {
         let rows = load("empty-rows.json").unwrap_err();
         assert_eq!(
             rows.kind(),
-            &ErrorKind::RaggedRow {
-                row: 0,
-                len: 0,
-                expected: 25_000
+            &ErrorKind::NotSquare {
+                rows: 25_000,
+                cols: 0
             }
         );
         assert_eq!(rows.field(), Some("hierarchy.comparisons.matrix"));
@@ -1621,4 +1620,97 @@ fn rank_order_and_verdict_margin() {
     // 0.7 − 0.3, one rounding.
     approx::assert_abs_diff_eq!(verdict.margin, 0.4, epsilon = 1e-15);
     assert!(evaluator().verdict_of(&[1.0]).is_err());
+}
+
+/// Messages found by trying wrong inputs: each says what is wrong in the user's terms.
+#[cfg(feature = "model")]
+mod messages {
+    use ahp_fce::error::{ErrorKind, Location};
+    use ahp_fce::model::Model;
+
+    const GRADES: &str =
+        r#""grades": [{"name": "a"}, {"name": "b"}, {"name": "c"}, {"name": "d"}, {"name": "e"}]"#;
+
+    fn model(hierarchy: &str, objects: &str) -> Result<Model, ahp_fce::Error> {
+        Model::from_json(&format!(
+            r#"{{{GRADES}, "hierarchy": {hierarchy}, "objects": [{objects}]}}"#
+        ))
+    }
+
+    const TWO: &str =
+        r#"{"name": "G", "weights": [0.5, 0.5], "children": [{"name": "U11"}, {"name": "U12"}]}"#;
+
+    #[test]
+    fn four_votes_for_five_grades_say_so_first() {
+        let err = model(TWO, r#"{"name": "o", "leaves": {"U11": {"votes": [1, 2, 3, 4]}, "U12": {"votes": [1, 1, 1, 1, 1]}}}"#).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::GradeCountMismatch {
+                expected: 5,
+                found: 4
+            }
+        );
+    }
+
+    #[test]
+    fn a_missing_row_is_not_blamed_on_the_good_ones() {
+        let err = ahp_fce::JudgmentMatrix::from_rows(&[[1.0, 2.0, 3.0, 4.0]; 3]).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::NotSquare { rows: 3, cols: 4 });
+        assert!(err.to_string().contains("3 rows and 4 columns"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_pair_is_named_by_its_criteria() {
+        let hierarchy = r#"{"name": "Car", "comparisons": {"matrix": [[1, 3], [3, 1]]},
+            "children": [{"name": "cost"}, {"name": "safety"}]}"#;
+        let err = Model::from_json(&format!(r#"{{"hierarchy": {hierarchy}}}"#)).unwrap_err();
+        assert!(err
+            .locations()
+            .any(|l| l == &Location::Comparison("cost".into(), "safety".into())));
+        assert!(
+            err.to_string().contains("comparing `cost` with `safety`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_misspelled_leaf_gets_the_closest_name_and_the_object_its_name() {
+        let err = model(TWO, r#"{"name": "Shop 1", "leaves": {"U11": {"votes": [1, 1, 1, 1, 1]}, "U12x": {"votes": [1, 1, 1, 1, 1]}}}"#).unwrap_err();
+        assert_eq!(err.object(), Some("Shop 1"));
+        assert!(
+            matches!(err.kind(), ErrorKind::UnknownNode { name, closest: Some(c) } if name == "U12x" && c == "U12"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("did you mean `U12`?"), "{err}");
+    }
+
+    #[test]
+    fn an_order_beyond_the_table_is_placed_and_a_covering_table_named() {
+        let upper = vec!["1"; 45].join(", ");
+        let children: Vec<String> = (0..10).map(|k| format!(r#"{{"name": "c{k}"}}"#)).collect();
+        let text = format!(
+            r#"{{"options": {{"random_index": "gupta_paper"}}, "hierarchy": {{"name": "G",
+                "weights": [0.5, 0.5], "children": [{{"name": "A", "comparisons": {{"upper": [{upper}]}},
+                "children": [{}]}}, {{"name": "B"}}]}}}}"#,
+            children.join(", ")
+        );
+        let err = Model::from_json(&text).unwrap_err();
+        assert_eq!(err.field(), Some("hierarchy.children[0].comparisons"));
+        assert!(
+            err.to_string()
+                .contains("Donegan & Dodd (1991) covers orders up to 100"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn shares_and_percentages_get_a_hint() {
+        let shares = model(TWO, r#"{"name": "o", "leaves": {"U11": {"degrees": [0.33, 0.33, 0.33, 0, 0]}, "U12": {"votes": [1, 1, 1, 1, 1]}}}"#).unwrap_err();
+        assert!(shares.to_string().contains("give vote counts"), "{shares}");
+        let percent = ahp_fce::MembershipMatrix::from_rows(&[[32.9, 29.7, 32.4, 5.0]]).unwrap_err();
+        assert!(
+            percent.to_string().contains("divide them by 100"),
+            "{percent}"
+        );
+    }
 }

@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Seek, Write};
 use std::path::Path;
 
-use ahp_fce::error::{ErrorKind, Location};
+use ahp_fce::error::Location;
 use ahp_fce::model::spec::ObjectSpec;
 use ahp_fce::{BatchScorer, Evaluator};
 use ndarray::ArrayView3;
@@ -358,7 +358,13 @@ fn unknown_column(title: &str, evaluator: &Evaluator) -> String {
 
 /// The candidate closest to `text` by Jaro–Winkler similarity, if any is close at all.
 pub(crate) fn closest(text: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
+    // The similarity costs the product of the lengths: long names get no suggestion.
+    const LONGEST: usize = 200;
+    if text.len() > LONGEST {
+        return None;
+    }
     candidates
+        .filter(|c| c.len() <= LONGEST)
         .map(|c| (strsim::jaro_winkler(text, &c), c))
         .filter(|(similarity, _)| *similarity > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -451,20 +457,9 @@ fn read_jsonl(
         }
         let object: ObjectSpec =
             serde_json::from_str(text).map_err(|e| format!("line {number}: {e}"))?;
-        let rows = object.memberships(evaluator).map_err(|e| match e.kind() {
-            ErrorKind::UnknownNode { name } => {
-                let hierarchy = evaluator.hierarchy();
-                let names = evaluator
-                    .synthesis()
-                    .leaves()
-                    .iter()
-                    .map(|&id| leaf_name(hierarchy, id));
-                let hint = closest(name, names)
-                    .map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"));
-                format!("line {number}, object `{}`: {e}{hint}", object.name)
-            }
-            _ => format!("line {number}, object `{}`: {e}", object.name),
-        })?;
+        let rows = object
+            .memberships(evaluator)
+            .map_err(|e| format!("line {number}, object `{}`: {e}", object.name))?;
         let flat: Vec<f64> = rows.view().iter().copied().collect();
         results.push(object.name.clone(), number, &flat)?;
     }

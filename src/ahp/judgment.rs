@@ -235,6 +235,17 @@ impl JudgmentMatrix {
     /// # Errors
     /// As [`JudgmentMatrix::from_rows`].
     pub fn from_rows_with<R: AsRef<[f64]>>(rows: &[R], reciprocity: Reciprocity) -> Result<Self> {
+        // Rows that all have one length other than their number: a row is missing (or one
+        // too many), which is not the fault of any row in particular.
+        if let Some(first) = rows.first() {
+            let cols = first.as_ref().len();
+            if cols != rows.len() && rows.iter().all(|r| r.as_ref().len() == cols) {
+                return Err(Error::from(ErrorKind::NotSquare {
+                    rows: rows.len(),
+                    cols,
+                }));
+            }
+        }
         Self::from_array_with(
             &rows_to_array(rows, Some(rows.len()), Collection::JudgmentMatrix, |&v| v)?,
             reciprocity,

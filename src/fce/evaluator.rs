@@ -419,7 +419,9 @@ impl LeafData<'_> {
     /// [`ErrorKind::DuplicateLeafData`]; [`ErrorKind::GradeCountMismatch`] or any membership-row error
     /// wrapped in a [`Location::Node`](crate::error::Location::Node) with the leaf's path.
     pub fn set_degrees(&mut self, leaf: &str, degrees: &[f64]) -> Result<()> {
-        self.set(leaf, || MembershipMatrix::from_rows(&[degrees]))
+        self.set(leaf, degrees.len(), || {
+            MembershipMatrix::from_rows(&[degrees])
+        })
     }
 
     /// Sets a leaf's degrees from vote counts per grade, r_h = V_h / V (see
@@ -429,10 +431,19 @@ impl LeafData<'_> {
     /// As [`LeafData::set_degrees`], plus the vote errors of
     /// [`MembershipMatrix::from_votes`].
     pub fn set_votes(&mut self, leaf: &str, votes: &[u32], experts: Option<u32>) -> Result<()> {
-        self.set(leaf, || MembershipMatrix::from_votes(&[votes], experts))
+        self.set(leaf, votes.len(), || {
+            MembershipMatrix::from_votes(&[votes], experts)
+        })
     }
 
-    fn set(&mut self, leaf: &str, row: impl FnOnce() -> Result<MembershipMatrix>) -> Result<()> {
+    /// Sets `leaf`'s row from `row()`, which has `given` values: their number is checked
+    /// first, so that four votes for five grades say so rather than that their sum is off.
+    fn set(
+        &mut self,
+        leaf: &str,
+        given: usize,
+        row: impl FnOnce() -> Result<MembershipMatrix>,
+    ) -> Result<()> {
         let index = self.evaluator.leaf_index(leaf)?;
         let path = self
             .evaluator
@@ -442,6 +453,13 @@ impl LeafData<'_> {
             return Err(Error::from(ErrorKind::DuplicateLeafData { leaf: path }));
         }
         let expected = self.evaluator.grades.len();
+        if given != expected {
+            return Err(Error::from(ErrorKind::GradeCountMismatch {
+                expected,
+                found: given,
+            })
+            .in_node(path));
+        }
         let checked = row().and_then(|m| {
             if m.grades() == expected {
                 Ok(m)

@@ -366,6 +366,7 @@ impl Hierarchy {
         {
             [] => Err(Error::from(ErrorKind::UnknownNode {
                 name: name.to_owned(),
+                closest: self.closest_name(name),
             })),
             [one] => Ok(*one),
             many => Err(Error::from(ErrorKind::AmbiguousName {
@@ -378,6 +379,24 @@ impl Hierarchy {
                     .join(", "),
             })),
         }
+    }
+
+    /// The name in this hierarchy most similar to `name` (Jaro–Winkler above 0.7), for a
+    /// "did you mean"; names over 200 bytes are not compared.
+    fn closest_name(&self, name: &str) -> Option<String> {
+        // The similarity costs the product of the lengths: names longer than any a person
+        // misspells get no suggestion, rather than seconds of arithmetic.
+        const LONGEST: usize = 200;
+        if name.len() > LONGEST {
+            return None;
+        }
+        self.by_name
+            .keys()
+            .filter(|candidate| candidate.len() <= LONGEST)
+            .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+            .filter(|(similarity, _)| *similarity > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .map(|(_, candidate)| candidate.clone())
     }
 
     /// The node at `path`: names from the root down, the root's own name first.

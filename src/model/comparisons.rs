@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::at;
 use super::spec::{ComparisonsSpec, JudgmentSpec};
 use crate::ahp::{JudgmentMatrix, Reciprocity};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::tolerance;
 
 fn judgment_value(judgment: &JudgmentSpec) -> Result<f64> {
@@ -42,11 +42,15 @@ pub(super) fn judgments_of(
                 .enumerate()
                 .map(|(r, row)| values(row, &format!("{path}.matrix[{r}]")))
                 .collect::<Result<Vec<_>>>()?;
-            JudgmentMatrix::from_rows_with(&rows, reciprocity).map_err(at(format!("{path}.matrix")))
+            JudgmentMatrix::from_rows_with(&rows, reciprocity)
+                .map_err(|e| between(e, names))
+                .map_err(at(format!("{path}.matrix")))
         }
         ComparisonsSpec::Upper(upper) => {
             let upper = values(upper, &format!("{path}.upper"))?;
-            JudgmentMatrix::from_upper_triangle(&upper).map_err(at(format!("{path}.upper")))
+            JudgmentMatrix::from_upper_triangle(&upper)
+                .map_err(|e| between(e, names))
+                .map_err(at(format!("{path}.upper")))
         }
         ComparisonsSpec::Pairs(pairs) => pairs_to_matrix(pairs, names, &format!("{path}.pairs")),
     }
@@ -117,4 +121,21 @@ fn pairs_to_matrix(
         }
     }
     JudgmentMatrix::from_upper_triangle(&values).map_err(at(path))
+}
+
+/// An entry's error, placed also by the names of the two children it compares.
+fn between(error: Error, names: &[&str]) -> Error {
+    let place = match error.kind() {
+        ErrorKind::NonFinite { row, col, .. }
+        | ErrorKind::NonPositive { row, col, .. }
+        | ErrorKind::OutOfRange { row, col, .. }
+        | ErrorKind::NotReciprocal { row, col, .. }
+        | ErrorKind::OffSaatyScale { row, col, .. } => Some((*row, *col)),
+        ErrorKind::DiagonalNotOne { index, .. } => Some((*index, *index)),
+        _ => None,
+    };
+    match place.and_then(|(row, col)| Some((names.get(row)?, names.get(col)?))) {
+        Some((row, col)) => error.at(Location::Comparison((*row).to_owned(), (*col).to_owned())),
+        None => error,
+    }
 }

@@ -111,7 +111,14 @@ impl Model {
             limits,
         )
         .map_err(at("hierarchy"))?;
-        let synthesis = hierarchy.synthesize(&options).map_err(at("hierarchy"))?;
+        let synthesis = hierarchy.synthesize(&options).map_err(|e| {
+            // Placed at the judgments of the node it concerns, not at the whole hierarchy.
+            let field = e
+                .node()
+                .and_then(|path| field_of(&hierarchy, path))
+                .unwrap_or_else(|| "hierarchy".to_owned());
+            e.at(Location::Field(field))
+        })?;
         let (operator, reciprocity) = (spec.options.operator, spec.options.reciprocity);
         let Some(grades) = grades else {
             if !spec.objects.is_empty() {
@@ -132,7 +139,8 @@ impl Model {
             .into_iter()
             .enumerate()
             .map(|(k, object)| {
-                let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]."))?;
+                let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]."))
+                    .map_err(|e| e.in_object(&object.name))?;
                 Ok((object.name, rows))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -417,4 +425,37 @@ fn node_spec_of(criterion: &Criterion) -> NodeSpec {
         weights,
         children: criterion.children.iter().map(node_spec_of).collect(),
     }
+}
+
+/// The place in the file of the node at `path`: `hierarchy.children[1].children[0]`, with
+/// `.comparisons` for a judged node.
+fn field_of(hierarchy: &Hierarchy, path: &str) -> Option<String> {
+    let id = hierarchy
+        .find_path(
+            &path
+                .split(crate::hierarchy::PATH_SEPARATOR)
+                .collect::<Vec<_>>(),
+        )
+        .ok()?;
+    let mut steps = Vec::new();
+    let mut current = id;
+    while let Some(parent) = hierarchy.get(current)?.parent() {
+        let position = hierarchy
+            .get(parent)?
+            .children()
+            .iter()
+            .position(|&c| c == current)?;
+        steps.push(format!(".children[{position}]"));
+        current = parent;
+    }
+    steps.reverse();
+    let judged = matches!(
+        hierarchy.get(id)?.priorities(),
+        Some(Priorities::Judgments(_))
+    );
+    Some(format!(
+        "hierarchy{}{}",
+        steps.concat(),
+        if judged { ".comparisons" } else { "" }
+    ))
 }
