@@ -38,12 +38,13 @@ pub(crate) fn page(report: &Report) -> String {
             body {
                 h1 { (goal) }
                 p.method {
-                    (o.weighting.name()) " weights; random-index table " (o.random_index.name())
+                    (capitalized(o.weighting.name())) " weights; random-index table " (o.random_index.name())
                     "; CR threshold " (o.cr_threshold) "; operator " (o.operator.name())
                     ". Judgment matrices are read " (ahp_fce::model::ORIENTATION) "."
                 }
                 h2 { "Weights and consistency" }
                 (weights_table(report))
+                p.method { "Global weights of the leaves:" }
                 (weights_chart(report))
                 @let h = &report.hierarchy_consistency;
                 p {
@@ -216,4 +217,11 @@ fn object_tables(report: &Report, object: &ahp_fce::model::ObjectReport) -> Mark
             }
         }
     }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
