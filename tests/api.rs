@@ -1461,6 +1461,32 @@ mod hostile_inputs {
     }
 
     #[test]
+    fn objects_per_model_file_are_bounded() {
+        // One million objects in a model file once took 3 GB; a model file is bounded, and
+        // `ahp-fce score` streams any number.
+        let object =
+            r#"{"name": "o", "leaves": {"a": {"degrees": [1, 0]}, "b": {"degrees": [0, 1]}}}"#;
+        let text = format!(
+            r#"{{"grades": [{{"name": "good"}}, {{"name": "bad"}}],
+                "hierarchy": {{"name": "G", "weights": [0.5, 0.5], "children": [{{"name": "a"}}, {{"name": "b"}}]}},
+                "objects": [{}]}}"#,
+            vec![object; 11].join(",")
+        );
+        let ten = Limits::default().with_objects(10);
+        let err = ahp_fce::model::Model::from_json_with_limits(&text, &ten).unwrap_err();
+        assert_eq!(err.field(), Some("objects"));
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::LimitExceeded {
+                limit: Limit::Objects,
+                value: 11,
+                max: 10
+            }
+        );
+        assert!(ahp_fce::model::Model::from_json(&text).is_ok());
+    }
+
+    #[test]
     fn a_composition_summing_past_the_largest_float_normalizes() {
         // Its sum overflows to infinity: it once normalized to zeros.
         let composition: Composition =
