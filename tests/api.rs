@@ -1470,7 +1470,7 @@ mod hostile_inputs {
             r#"{{"grades": [{{"name": "good"}}, {{"name": "bad"}}],
                 "hierarchy": {{"name": "G", "weights": [0.5, 0.5], "children": [{{"name": "a"}}, {{"name": "b"}}]}},
                 "objects": [{}]}}"#,
-            vec![object; 11].join(",")
+            [object; 11].join(",")
         );
         let ten = Limits::default().with_objects(10);
         let err = ahp_fce::model::Model::from_json_with_limits(&text, &ten).unwrap_err();

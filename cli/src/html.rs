@@ -186,10 +186,6 @@ fn stacked(shares: &[f64]) -> Vec<(f64, f64)> {
 
 fn object_tables(report: &Report, object: &ahp_fce::model::ObjectReport) -> Markup {
     let verdict = &object.verdict;
-    let runner_up = report
-        .grades
-        .get(verdict.runner_up)
-        .map_or("", |g| g.name.as_str());
     html! {
         table {
             tr { th { "node" } @for g in &report.grades { th { (g.name) } } }
@@ -198,9 +194,9 @@ fn object_tables(report: &Report, object: &ahp_fce::model::ObjectReport) -> Mark
             }
         }
         p {
-            "Verdict: " strong { (verdict.name) } " (" (format!("{:.4}", verdict.degree)) ", "
-            (format!("{:.4}", verdict.margin)) " ahead of " (runner_up) ")"
-            @if verdict.tied { span.bad { "; tied: maximum membership cannot decide" } }
+            "Verdict: " strong { (verdict.name) } " "
+            @if verdict.tied { span.bad { (report.verdict_detail(object)) } }
+            @else { (report.verdict_detail(object)) }
             @if let Some(score) = object.score { "; score " (format!("{score:.4}")) }
         }
         @if !object.contributions.is_empty() {

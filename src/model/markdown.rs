@@ -114,19 +114,11 @@ impl Report {
             for v in &object.node_vectors {
                 let _ = writeln!(out, "| {} | {} |", cell(&v.path), row(&v.vector));
             }
-            let verdict = &object.verdict;
-            let runner_up = grades.get(verdict.runner_up).map_or("?", String::as_str);
             let _ = write!(
                 out,
-                "\nVerdict: **{}** ({:.4}, {:.4} ahead of {runner_up}){}",
-                cell(&verdict.name),
-                verdict.degree,
-                verdict.margin,
-                if verdict.tied {
-                    "; tied: maximum membership cannot decide"
-                } else {
-                    ""
-                }
+                "\nVerdict: **{}** {}",
+                cell(&object.verdict.name),
+                cell(&self.verdict_detail(object))
             );
             if let Some(score) = object.score {
                 let _ = write!(out, "; score {score:.4}");

@@ -84,6 +84,28 @@ pub struct ObjectReport {
     pub contributions: Vec<ContributionReport>,
 }
 
+impl Report {
+    /// How the verdict of `object` reads beside its grade, the same in every format:
+    /// `(0.4271, 0.1544 ahead of general)`, and whether it is a tie.
+    pub fn verdict_detail(&self, object: &ObjectReport) -> String {
+        let verdict = &object.verdict;
+        let runner_up = self
+            .grades
+            .get(verdict.runner_up)
+            .map_or("the runner-up", |g| g.name.as_str());
+        format!(
+            "({:.4}, {:.4} ahead of {runner_up}){}",
+            verdict.degree,
+            verdict.margin,
+            if verdict.tied {
+                "; tied: maximum membership cannot decide"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
 /// One first-level criterion's part in one object's result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]

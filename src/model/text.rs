@@ -130,19 +130,11 @@ impl Report {
                     vector(&v.vector)
                 );
             }
-            let verdict = &object.verdict;
-            let runner_up = grade_names.get(verdict.runner_up).copied().unwrap_or("?");
             let _ = write!(
                 out,
-                "  verdict: {} ({:.4}, {:.4} ahead of {runner_up}){}",
-                verdict.name,
-                verdict.degree,
-                verdict.margin,
-                if verdict.tied {
-                    ": TIED, the principle cannot decide"
-                } else {
-                    ""
-                }
+                "  verdict: {} {}",
+                object.verdict.name,
+                self.verdict_detail(object)
             );
             if let Some(score) = object.score {
                 let _ = write!(out, "; score {score:.4}");
