@@ -70,13 +70,14 @@ impl Evaluator {
         Ok(Self::from_synthesis(hierarchy, synthesis, grades))
     }
 
-    /// An evaluator over weights already synthesized from `hierarchy` (by
-    /// [`Hierarchy::synthesize`] on that same hierarchy), so that a caller who has the
-    /// synthesis does not compute it twice.
+    /// An evaluator over weights the crate has just synthesized from `hierarchy`, so that a
+    /// model file is synthesized once. Crate-private: a synthesis carries no identity of its
+    /// hierarchy, so a public version could pair weights with a tree they do not belong to.
     ///
     /// # Errors
     /// [`ErrorKind::LengthMismatch`] when `synthesis` is not over `hierarchy`'s nodes.
-    pub fn with_synthesis(
+    #[cfg(feature = "model")]
+    pub(crate) fn with_synthesis(
         hierarchy: Hierarchy,
         synthesis: Synthesis,
         grades: Grades,
