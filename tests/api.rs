@@ -1740,3 +1740,20 @@ mod messages {
         );
     }
 }
+
+#[cfg(feature = "model")]
+#[test]
+fn repaired_reciprocals_appear_in_every_report_format() {
+    let model = ahp_fce::model::Model::from_json(
+        r#"{"hierarchy": {"name": "G", "comparisons": {"matrix": [[1, 2], [0.48, 1]]},
+            "children": [{"name": "a"}, {"name": "b"}]}}"#,
+    )
+    .unwrap();
+    let report = model.evaluate().unwrap();
+    // 2·0.48 = 0.96: 4 % off, replaced by 1/2.
+    let line = "[1][0] 0.48 → 0.500000 (4.0 %)";
+    assert!(report.to_text().contains(line), "{}", report.to_text());
+    assert!(report.to_markdown().contains(line));
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["nodes"][0]["reciprocal_repairs"][0]["used"], 0.5);
+}

@@ -93,6 +93,21 @@ impl PartialEq for JudgmentMatrix {
     }
 }
 
+impl std::fmt::Display for ReciprocalRepair {
+    /// `[1][0] 0.48 → 0.500000 (4.0 %)`: where, as typed, as used, and how far off.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "[{}][{}] {} → {:.6} ({:.1} %)",
+            self.row,
+            self.col,
+            self.typed,
+            self.used,
+            100.0 * self.deviation
+        )
+    }
+}
+
 /// How a full matrix's lower triangle must match the reciprocals of its upper triangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(

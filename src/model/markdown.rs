@@ -88,16 +88,7 @@ impl Report {
             let cells: Vec<String> = node
                 .reciprocal_repairs
                 .iter()
-                .map(|r| {
-                    format!(
-                        "[{}][{}] {} → {:.6} ({:.1} %)",
-                        r.row,
-                        r.col,
-                        r.typed,
-                        r.used,
-                        100.0 * r.deviation
-                    )
-                })
+                .map(ToString::to_string)
                 .collect();
             let _ = writeln!(
                 out,
