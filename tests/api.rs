@@ -1757,3 +1757,39 @@ fn repaired_reciprocals_appear_in_every_report_format() {
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(json["nodes"][0]["reciprocal_repairs"][0]["used"], 0.5);
 }
+
+#[cfg(feature = "model")]
+#[test]
+fn a_failing_matrix_says_which_judgment_to_reconsider() {
+    // Weights 8 : 4 : 2 : 1 would give `a` over `d` = 8; it was judged 2 (and the threshold is
+    // tight enough to fail it). By hand (geometric mean): w ∝ 2, √2, 1/√2, 1/2, so ε_ad =
+    // 2 · (1/2) / 2 = 1/2 and w_a / w_d = 4; the triads through a and d have Koczkodaj index
+    // 1 − 2 / (2 · 4) = 0.75.
+    let model = ahp_fce::model::Model::from_json(
+        r#"{"options": {"cr_threshold": 0.01},
+            "hierarchy": {"name": "G", "comparisons": {"upper": [2, 4, 2, 2, 4, 2]},
+            "children": [{"name": "a"}, {"name": "b"}, {"name": "c"}, {"name": "d"}]}}"#,
+    )
+    .unwrap();
+    let report = model.evaluate().unwrap();
+    let found = report.nodes[0].inconsistency.as_ref().unwrap();
+    let worst = &found.judgments[0];
+    assert_eq!((worst.row.as_str(), worst.column.as_str()), ("a", "d"));
+    approx::assert_relative_eq!(worst.error, 0.5, max_relative = 1e-12);
+    assert_eq!(worst.nearest_scale_value, 4.0);
+    approx::assert_relative_eq!(found.koczkodaj, 0.75, max_relative = 1e-12);
+    assert!(
+        report
+            .to_text()
+            .contains("`a` over `d` = 2.0000: ε = 0.5000; 4.0000 would agree (4 on Saaty's scale)"),
+        "{}",
+        report.to_text()
+    );
+    assert!(report.to_markdown().contains("Koczkodaj index 0.7500"));
+    // A matrix that passes lists nothing.
+    let drinks = ahp_fce::model::Model::from_toml(include_str!("../examples/models/drinks.toml"))
+        .unwrap()
+        .evaluate()
+        .unwrap();
+    assert!(drinks.nodes.iter().all(|n| n.inconsistency.is_none()));
+}

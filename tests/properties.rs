@@ -381,6 +381,28 @@ fn changed_composition_inputs_never_panic() {
     .at_least(0.5, "changed composition inputs");
 }
 
+proptest! {
+    /// Every judgment is measured once, the worst first; the Koczkodaj index is the worst
+    /// triad's and lies in [0, 1); a consistent matrix has no error anywhere.
+    #[test]
+    fn inconsistency_is_measured_everywhere_and_vanishes_when_consistent(
+        b in saaty_matrix(9), raw in positive_vector(9)
+    ) {
+        let w = b.weights(WeightingMethod::GeometricMean).unwrap();
+        let found = ahp_fce::ahp::Inconsistency::analyze(&b, &w).unwrap();
+        let t = b.order();
+        prop_assert_eq!(found.judgments.len(), t * (t - 1) / 2);
+        prop_assert!(found.judgments.windows(2).all(|p| p[0].error.ln().abs() >= p[1].error.ln().abs()));
+        prop_assert!((0.0..1.0).contains(&found.koczkodaj));
+        prop_assert_eq!(found.koczkodaj, found.triads.first().map_or(0.0, |x| x.index));
+        let consistent_w = Weights::from_unnormalized(&raw).unwrap();
+        let consistent = JudgmentMatrix::from_weight_ratios(&consistent_w).unwrap();
+        let none = ahp_fce::ahp::Inconsistency::analyze(&consistent, &consistent_w).unwrap();
+        prop_assert!(none.judgments.iter().all(|j| (j.error - 1.0).abs() <= EXACT));
+        prop_assert!(none.koczkodaj <= EXACT);
+    }
+}
+
 /// The eigenvector weights w and λmax of `b` satisfy Bw = λmax·w, component by component.
 fn assert_eigen_equation(b: &JudgmentMatrix) {
     let w = b.weights(WeightingMethod::Eigenvector).unwrap();

@@ -46,6 +46,15 @@ pub(crate) fn page(report: &Report) -> String {
                 (weights_table(report))
                 p.method { "Global weights of the leaves:" }
                 (weights_chart(report))
+                @for node in &report.nodes {
+                    @if let Some(found) = &node.inconsistency {
+                        p.bad {
+                            "Where the inconsistency of " (node.path) " comes from (Koczkodaj index "
+                            (format!("{:.4}", found.koczkodaj)) "); reconsider first:"
+                        }
+                        ul { @for line in found.lines() { li { (line) } } }
+                    }
+                }
                 @let h = &report.hierarchy_consistency;
                 p {
                     "Hierarchy CR = " (format!("{:.4}", h.cr)) ": "

@@ -3,12 +3,14 @@
 //!
 //! [`JudgmentMatrix`] holds the judgments, [`WeightingMethod`] turns them into [`Weights`],
 //! [`consistency`] measures λmax, CI and CR against a named [`RandomIndex`] table, and
-//! [`AhpOptions`] bundles those choices for one [`MatrixAnalysis`]. [`group`] combines several
+//! [`AhpOptions`] bundles those choices for one [`MatrixAnalysis`]; [`Inconsistency`] shows
+//! where a matrix's inconsistency comes from. [`group`] combines several
 //! experts' judgments into one.
 
 pub mod consistency;
 mod eigen;
 pub mod group;
+mod inconsistency;
 mod judgment;
 mod kernels;
 mod options;
@@ -21,6 +23,7 @@ pub use consistency::{
     RandomIndexEstimate, RandomIndexTable,
 };
 pub use group::{aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean};
+pub use inconsistency::{Inconsistency, JudgmentError, TriadInconsistency};
 pub use judgment::{
     JudgmentMatrix, ReciprocalRepair, Reciprocity, MAX_JUDGMENT, MIN_JUDGMENT, SAATY_SCALE,
 };

@@ -97,6 +97,21 @@ impl Report {
                 cells.join("; ")
             );
         }
+        for node in &self.nodes {
+            let Some(found) = &node.inconsistency else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "\nWhere the inconsistency of {} comes from (Koczkodaj index {:.4}); reconsider \
+                 first:\n",
+                cell(&node.path),
+                found.koczkodaj
+            );
+            for line in found.lines() {
+                let _ = writeln!(out, "- {}", cell(&line));
+            }
+        }
         let grades: Vec<String> = self.grades.iter().map(|g| cell(&g.name)).collect();
         for object in &self.objects {
             let _ = writeln!(out, "\n## {}\n", cell(&object.name));

@@ -15,8 +15,8 @@ pub mod spec;
 mod text;
 
 pub use report::{
-    ContributionReport, NodeReport, NodeVector, ObjectReport, RankEntry, Report, ORIENTATION,
-    SCHEMA_VERSION,
+    ContributionReport, InconsistencyReport, JudgmentReport, NodeReport, NodeVector, ObjectReport,
+    RankEntry, Report, TriadReport, ORIENTATION, SCHEMA_VERSION,
 };
 use spec::{
     ComparisonsSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec, NodeSpec, ObjectSpec,

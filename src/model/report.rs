@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::spec::{to_pretty_json, GradeSpec, OptionsSpec};
 use super::{grade_specs, options_spec};
-use crate::ahp::{ConsistencyReport, JudgmentMatrix, ReciprocalRepair};
+use crate::ahp::{ConsistencyReport, Inconsistency, JudgmentMatrix, ReciprocalRepair, Weights};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
@@ -61,6 +61,87 @@ pub struct NodeReport {
     /// Lower entries of its comparisons that were typed as inexact reciprocals and replaced by
     /// the exact ones before anything was computed (empty when none were).
     pub reciprocal_repairs: Vec<ReciprocalRepair>,
+    /// Where the inconsistency comes from, for a matrix that fails its threshold.
+    pub inconsistency: Option<InconsistencyReport>,
+}
+
+/// The judgments and triads to reconsider in a matrix that fails its threshold: the three of
+/// each that disagree most with the weights ([`Inconsistency`]), by the children's names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct InconsistencyReport {
+    /// Koczkodaj's inconsistency index of the matrix.
+    pub koczkodaj: f64,
+    /// The judgments with the largest |ln ε|, largest first.
+    pub judgments: Vec<JudgmentReport>,
+    /// The triads with the largest Koczkodaj index, largest first.
+    pub triads: Vec<TriadReport>,
+}
+
+/// One judgment to reconsider.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct JudgmentReport {
+    /// The child in the judgment's row: `row` is `value` times as important as `column`.
+    pub row: String,
+    /// The child in its column.
+    pub column: String,
+    /// The judgment as used.
+    pub value: f64,
+    /// ε = value · w_column / w_row (1 where it agrees with the weights).
+    pub error: f64,
+    /// w_row / w_column, the value that would agree.
+    pub consistent_value: f64,
+    /// The nearest value of Saaty's 1–9 scale to that.
+    pub nearest_scale_value: f64,
+}
+
+/// One triad to reconsider.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct TriadReport {
+    /// The three children.
+    pub items: [String; 3],
+    /// Koczkodaj's index of the triad.
+    pub index: f64,
+}
+
+/// How many judgments and triads a report lists for a matrix that fails.
+const WORST_SHOWN: usize = 3;
+
+/// The inconsistency report of `matrix` against its `weights`, children named by `names`.
+fn inconsistency_of(
+    matrix: &JudgmentMatrix,
+    weights: &Weights,
+    names: &[String],
+) -> Option<InconsistencyReport> {
+    let found = Inconsistency::analyze(matrix, weights).ok()?;
+    let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
+    Some(InconsistencyReport {
+        koczkodaj: found.koczkodaj,
+        judgments: found
+            .judgments
+            .iter()
+            .take(WORST_SHOWN)
+            .map(|j| JudgmentReport {
+                row: name(j.row),
+                column: name(j.col),
+                value: j.value,
+                error: j.error,
+                consistent_value: j.consistent_value,
+                nearest_scale_value: j.nearest_scale_value,
+            })
+            .collect(),
+        triads: found
+            .triads
+            .iter()
+            .take(WORST_SHOWN)
+            .map(|t| TriadReport {
+                items: t.items.map(name),
+                index: t.index,
+            })
+            .collect(),
+    })
 }
 
 /// One object's evaluation.
@@ -82,6 +163,43 @@ pub struct ObjectReport {
     /// What each first-level criterion contributes (for the weighted average they add up to
     /// E and to the score).
     pub contributions: Vec<ContributionReport>,
+}
+
+impl InconsistencyReport {
+    /// The report in one line per judgment and triad, the same in every format.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .judgments
+            .iter()
+            .map(|j| {
+                format!(
+                    "`{}` over `{}` = {:.4}: ε = {:.4}; {:.4} would agree ({} on Saaty's scale)",
+                    j.row,
+                    j.column,
+                    j.value,
+                    j.error,
+                    j.consistent_value,
+                    scale_value(j.nearest_scale_value)
+                )
+            })
+            .collect();
+        lines.extend(self.triads.iter().map(|t| {
+            format!(
+                "triad `{}`, `{}`, `{}`: Koczkodaj index {:.4}",
+                t.items[0], t.items[1], t.items[2], t.index
+            )
+        }));
+        lines
+    }
+}
+
+/// A value of Saaty's scale as people write it: `5` or `1/5`.
+fn scale_value(value: f64) -> String {
+    if value >= 1.0 {
+        format!("{}", value.round())
+    } else {
+        format!("1/{}", (1.0 / value).round())
+    }
 }
 
 impl Report {
@@ -182,6 +300,18 @@ impl Report {
                     consistency: found.consistency.clone(),
                     reciprocal_repairs: judgments
                         .map_or_else(Vec::new, |matrix| matrix.repairs().to_vec()),
+                    inconsistency: match (judgments, &found.consistency, &found.child_weights) {
+                        (Some(matrix), Some(c), Some(weights)) if !c.acceptable => {
+                            let names: Vec<String> = node
+                                .children()
+                                .iter()
+                                .map(|&child| hierarchy.path(child))
+                                .map(|p| p.rsplit('/').next().unwrap_or_default().to_owned())
+                                .collect();
+                            inconsistency_of(matrix, weights, &names)
+                        }
+                        _ => None,
+                    },
                 }
             })
             .collect();

@@ -79,6 +79,19 @@ impl Report {
                 let _ = writeln!(out, "  {}: {}", node.path, cells.join("; "));
             }
         }
+        for node in &self.nodes {
+            let Some(found) = &node.inconsistency else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "\nWhere the inconsistency of {} comes from (Koczkodaj index {:.4}); reconsider first:",
+                node.path, found.koczkodaj
+            );
+            for line in found.lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
         let h = &self.hierarchy_consistency;
         let _ = writeln!(
             out,
