@@ -39,7 +39,8 @@ pub struct Report {
 }
 
 /// The version of the JSON report's schema (`schema_version`): 2 added the schema version,
-/// reciprocal repairs, contributions, the verdict's margin and the rank order.
+/// reciprocal repairs, the inconsistency of failing matrices, contributions, the verdict's
+/// margin and the rank order.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One node's weights and consistency.
