@@ -308,6 +308,20 @@ pub enum ErrorKind {
         tolerance: f64,
     },
 
+    /// A place that holds no judgment: outside the matrix, or on its diagonal.
+    #[error(
+        "there is no judgment [{row}][{col}] in a matrix of order {order}: row and column \
+         must differ and lie below {order}"
+    )]
+    NoSuchJudgment {
+        /// The row asked for.
+        row: usize,
+        /// The column asked for.
+        col: usize,
+        /// The matrix order.
+        order: usize,
+    },
+
     /// An upper triangle whose length is not t(t−1)/2 for any order t.
     #[error(
         "an upper triangle of {len} values does not fit any matrix: \

@@ -1786,6 +1786,22 @@ fn a_failing_matrix_says_which_judgment_to_reconsider() {
         report.to_text()
     );
     assert!(report.to_markdown().contains("Koczkodaj index 0.7500"));
+    // The suggested repair starts at that judgment and lowers CR at every step.
+    assert_eq!(
+        (
+            found.repair[0].row.as_str(),
+            found.repair[0].column.as_str()
+        ),
+        ("a", "d")
+    );
+    assert!(found
+        .repair
+        .windows(2)
+        .all(|s| s[1].cr_after < s[0].cr_after));
+    assert!(found.repair_reaches_threshold);
+    assert!(report
+        .to_text()
+        .contains("repair step 1: `a` over `d` from 2.0000"));
     // A matrix that passes lists nothing.
     let drinks = ahp_fce::model::Model::from_toml(include_str!("../examples/models/drinks.toml"))
         .unwrap()

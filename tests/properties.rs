@@ -401,6 +401,24 @@ proptest! {
         prop_assert!(none.judgments.iter().all(|j| (j.error - 1.0).abs() <= EXACT));
         prop_assert!(none.koczkodaj <= EXACT);
     }
+
+    /// A suggested repair lowers CR at every step, says truly whether it reaches the
+    /// threshold, and leaves the matrix it was given as it was.
+    #[test]
+    fn every_repair_step_lowers_cr(b in (3..=7usize).prop_flat_map(scale_upper).prop_map(|u| JudgmentMatrix::from_upper_triangle(&u).unwrap())) {
+        let options = AhpOptions::default();
+        let before = b.clone();
+        let repair = options.suggest_repair(&b).unwrap();
+        let mut previous = repair.cr_before;
+        for step in &repair.steps {
+            prop_assert!(step.cr_after < previous);
+            previous = step.cr_after;
+        }
+        let last = options.analyze(&repair.repaired).unwrap().consistency;
+        prop_assert_eq!(last.acceptable, repair.acceptable);
+        prop_assert_eq!(last.cr, previous);
+        prop_assert_eq!(b, before);
+    }
 }
 
 /// The eigenvector weights w and λmax of `b` satisfy Bw = λmax·w, component by component.

@@ -375,6 +375,37 @@ impl JudgmentMatrix {
             .collect()
     }
 
+    /// The same judgments with b_row,col set to `value` and b_col,row to its exact reciprocal:
+    /// one judgment changed, as a repair suggests.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NoSuchJudgment`] for a place outside the matrix or on its diagonal; the entry errors of
+    /// [`JudgmentMatrix::from_upper_triangle`] for `value`.
+    ///
+    /// ```
+    /// use ahp_fce::JudgmentMatrix;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let b = JudgmentMatrix::from_upper_triangle(&[3.0])?.with_judgment(1, 0, 2.0)?;
+    /// assert_eq!(b.to_rows(), vec![vec![1.0, 0.5], vec![2.0, 1.0]]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn with_judgment(&self, row: usize, col: usize, value: f64) -> Result<Self> {
+        let t = self.order();
+        if row >= t || col >= t || row == col {
+            return Err(Error::from(ErrorKind::NoSuchJudgment {
+                row,
+                col,
+                order: t,
+            }));
+        }
+        check_entry(row, col, value)?;
+        let mut entries = self.entries.clone();
+        entries[[row, col]] = value;
+        entries[[col, row]] = 1.0 / value;
+        Ok(Self::checked(entries))
+    }
+
     /// The transposed matrix: every judgment read the other way round. It is again a valid
     /// judgment matrix, and its weights are (for the geometric mean exactly) proportional to
     /// the reciprocals of the original weights.

@@ -14,6 +14,7 @@ mod inconsistency;
 mod judgment;
 mod kernels;
 mod options;
+mod repair;
 mod weighting;
 mod weights;
 
@@ -28,5 +29,6 @@ pub use judgment::{
     JudgmentMatrix, ReciprocalRepair, Reciprocity, MAX_JUDGMENT, MIN_JUDGMENT, SAATY_SCALE,
 };
 pub use options::{AhpOptions, MatrixAnalysis};
+pub use repair::{RepairStep, RepairSuggestion};
 pub use weighting::{GeometricMeanSteps, WeightingMethod};
 pub use weights::Weights;

@@ -16,7 +16,7 @@ mod text;
 
 pub use report::{
     ContributionReport, InconsistencyReport, JudgmentReport, NodeReport, NodeVector, ObjectReport,
-    RankEntry, Report, TriadReport, ORIENTATION, SCHEMA_VERSION,
+    RankEntry, RepairReport, Report, TriadReport, ORIENTATION, SCHEMA_VERSION,
 };
 use spec::{
     ComparisonsSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec, NodeSpec, ObjectSpec,

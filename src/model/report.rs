@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::spec::{to_pretty_json, GradeSpec, OptionsSpec};
 use super::{grade_specs, options_spec};
-use crate::ahp::{ConsistencyReport, Inconsistency, JudgmentMatrix, ReciprocalRepair, Weights};
+use crate::ahp::{
+    AhpOptions, ConsistencyReport, Inconsistency, JudgmentMatrix, ReciprocalRepair, Weights,
+};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
@@ -77,6 +79,27 @@ pub struct InconsistencyReport {
     pub judgments: Vec<JudgmentReport>,
     /// The triads with the largest Koczkodaj index, largest first.
     pub triads: Vec<TriadReport>,
+    /// A suggested repair ([`AhpOptions::suggest_repair`]): single changes in order, each
+    /// lowering CR. Suggestions only: the report's numbers are those of the judgments given.
+    pub repair: Vec<RepairReport>,
+    /// Whether those changes bring CR under the threshold.
+    pub repair_reaches_threshold: bool,
+}
+
+/// One change of a suggested repair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RepairReport {
+    /// The child in the judgment's row.
+    pub row: String,
+    /// The child in its column.
+    pub column: String,
+    /// The judgment before.
+    pub from: f64,
+    /// The judgment after.
+    pub to: f64,
+    /// CR after the change.
+    pub cr_after: f64,
 }
 
 /// One judgment to reconsider.
@@ -115,8 +138,10 @@ fn inconsistency_of(
     matrix: &JudgmentMatrix,
     weights: &Weights,
     names: &[String],
+    options: &AhpOptions,
 ) -> Option<InconsistencyReport> {
     let found = Inconsistency::analyze(matrix, weights).ok()?;
+    let repair = options.suggest_repair(matrix).ok()?;
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
     Some(InconsistencyReport {
         koczkodaj: found.koczkodaj,
@@ -142,6 +167,18 @@ fn inconsistency_of(
                 index: t.index,
             })
             .collect(),
+        repair: repair
+            .steps
+            .iter()
+            .map(|s| RepairReport {
+                row: name(s.row),
+                column: name(s.col),
+                from: s.from,
+                to: s.to,
+                cr_after: s.cr_after,
+            })
+            .collect(),
+        repair_reaches_threshold: repair.acceptable,
     })
 }
 
@@ -190,6 +227,33 @@ impl InconsistencyReport {
                 t.items[0], t.items[1], t.items[2], t.index
             )
         }));
+        lines.extend(self.repair.iter().enumerate().map(|(k, r)| {
+            let on_scale = crate::ahp::SAATY_SCALE
+                .iter()
+                .any(|s| (s / r.to - 1.0).abs() <= 1e-12);
+            format!(
+                "repair step {}: `{}` over `{}` from {:.4} to {:.4}{}, CR {:.4} after",
+                k + 1,
+                r.row,
+                r.column,
+                r.from,
+                r.to,
+                if on_scale {
+                    format!(" ({})", scale_value(r.to))
+                } else {
+                    String::new()
+                },
+                r.cr_after
+            )
+        }));
+        if !self.repair.is_empty() {
+            lines.push(if self.repair_reaches_threshold {
+                "these changes bring CR under the threshold; none is applied to the numbers above"
+                    .to_owned()
+            } else {
+                "no sequence of single changes found brings CR under the threshold".to_owned()
+            });
+        }
         lines
     }
 }
@@ -309,7 +373,7 @@ impl Report {
                                 .map(|&child| hierarchy.path(child))
                                 .map(|p| p.rsplit('/').next().unwrap_or_default().to_owned())
                                 .collect();
-                            inconsistency_of(matrix, weights, &names)
+                            inconsistency_of(matrix, weights, &names, synthesis.options())
                         }
                         _ => None,
                     },
