@@ -1461,6 +1461,20 @@ mod hostile_inputs {
     }
 
     #[test]
+    fn inconsistency_of_a_large_matrix_keeps_a_bounded_number_of_triads() {
+        // Order 200 has 1,313,400 triads; only the worst 1,000 are kept.
+        let upper: Vec<f64> = (0..200 * 199 / 2)
+            .map(|k| [9.0, 1.0 / 7.0, 3.0, 0.5][k % 4])
+            .collect();
+        let b = JudgmentMatrix::from_upper_triangle(&upper).unwrap();
+        let w = b.weights(WeightingMethod::GeometricMean).unwrap();
+        let found = ahp_fce::ahp::Inconsistency::analyze(&b, &w).unwrap();
+        assert_eq!(found.triads.len(), ahp_fce::ahp::Inconsistency::TRIADS_KEPT);
+        assert!(found.triads.windows(2).all(|p| p[0].index >= p[1].index));
+        assert_eq!(found.judgments.len(), 200 * 199 / 2);
+    }
+
+    #[test]
     fn objects_per_model_file_are_bounded() {
         // One million objects in a model file once took 3 GB; a model file is bounded, and
         // `ahp-fce score` streams any number.

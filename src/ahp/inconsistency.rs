@@ -69,13 +69,18 @@ pub struct TriadInconsistency {
 pub struct Inconsistency {
     /// Every judgment above the diagonal, the largest |ln ε| first (row order on ties).
     pub judgments: Vec<JudgmentError>,
-    /// Every triad, the largest index first (in item order on ties); empty below order 3.
+    /// The triads with the largest index, largest first (in item order on ties): all of them
+    /// up to order 19, the worst [`Inconsistency::TRIADS_KEPT`] beyond (an order-1,000
+    /// matrix has 166 million); empty below order 3.
     pub triads: Vec<TriadInconsistency>,
     /// Koczkodaj's inconsistency index: the largest triad index, 0 below order 3.
     pub koczkodaj: f64,
 }
 
 impl Inconsistency {
+    /// The most triads kept, so that memory stays small at any order.
+    pub const TRIADS_KEPT: usize = 1_000;
+
     /// Measures `matrix` against `weights` (of the same order, e.g. its own weights by any
     /// method).
     ///
@@ -91,23 +96,7 @@ impl Inconsistency {
             }));
         }
         let b = matrix.view();
-        let w = weights.as_slice();
-        let mut judgments = Vec::with_capacity(t * t.saturating_sub(1) / 2);
-        for x in 0..t {
-            for y in x + 1..t {
-                let consistent_value = w[x] / w[y];
-                judgments.push(JudgmentError {
-                    row: x,
-                    col: y,
-                    value: b[[x, y]],
-                    error: b[[x, y]] / consistent_value,
-                    consistent_value,
-                    nearest_scale_value: nearest_on_scale(consistent_value),
-                });
-            }
-        }
-        // Stable: equal errors keep row order.
-        judgments.sort_by(|p, q| q.error.ln().abs().total_cmp(&p.error.ln().abs()));
+        let judgments = judgment_errors(matrix, weights);
         let mut triads = Vec::new();
         for x in 0..t {
             for y in x + 1..t {
@@ -118,10 +107,16 @@ impl Inconsistency {
                         items: [x, y, z],
                         index,
                     });
+                    // Keep the worst: sort and cut whenever twice the kept number piles up.
+                    if triads.len() == 2 * Self::TRIADS_KEPT {
+                        triads.sort_by(|p, q| q.index.total_cmp(&p.index));
+                        triads.truncate(Self::TRIADS_KEPT);
+                    }
                 }
             }
         }
         triads.sort_by(|p, q| q.index.total_cmp(&p.index));
+        triads.truncate(Self::TRIADS_KEPT);
         let koczkodaj = triads.first().map_or(0.0, |triad| triad.index);
         Ok(Self {
             judgments,
@@ -129,6 +124,31 @@ impl Inconsistency {
             koczkodaj,
         })
     }
+}
+
+/// Every judgment above the diagonal measured against `weights` (of the matrix's order), the
+/// largest |ln ε| first, row order on ties.
+pub(crate) fn judgment_errors(matrix: &JudgmentMatrix, weights: &Weights) -> Vec<JudgmentError> {
+    let t = matrix.order();
+    let b = matrix.view();
+    let w = weights.as_slice();
+    let mut judgments = Vec::with_capacity(t * t.saturating_sub(1) / 2);
+    for x in 0..t {
+        for y in x + 1..t {
+            let consistent_value = w[x] / w[y];
+            judgments.push(JudgmentError {
+                row: x,
+                col: y,
+                value: b[[x, y]],
+                error: b[[x, y]] / consistent_value,
+                consistent_value,
+                nearest_scale_value: nearest_on_scale(consistent_value),
+            });
+        }
+    }
+    // Stable: equal errors keep row order.
+    judgments.sort_by(|p, q| q.error.ln().abs().total_cmp(&p.error.ln().abs()));
+    judgments
 }
 
 /// The value of Saaty's scale nearest to `value` in ratio (|ln s − ln value| least).

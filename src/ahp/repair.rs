@@ -1,7 +1,7 @@
 //! Suggested repairs of inconsistent judgments: as few single changes as the method finds,
 //! each lowering CR, never applied to the caller's matrix.
 
-use super::inconsistency::Inconsistency;
+use super::inconsistency::judgment_errors;
 use super::judgment::JudgmentMatrix;
 use super::options::AhpOptions;
 use crate::error::Result;
@@ -41,8 +41,9 @@ pub struct RepairSuggestion {
 
 impl AhpOptions {
     /// Suggests how to make `matrix` acceptable by changing as few judgments as it can, one
-    /// at a time: each step takes the judgments worst first (by |ln ε|, see
-    /// [`Inconsistency`]) and changes the first one whose change lowers CR — to the nearest
+    /// at a time: each step takes the 2t judgments that disagree most with the weights (by
+    /// |ln ε|, see [`Inconsistency`](super::Inconsistency)) and changes the first one whose
+    /// change lowers CR — to the nearest
     /// value on Saaty's scale of the value that would agree with the weights, or, if that does
     /// not lower CR, to that value itself. It stops when CR is under the threshold, when no
     /// single change lowers CR, or after t(t−1) changes. Nothing is applied to `matrix`.
@@ -72,9 +73,10 @@ impl AhpOptions {
         let mut steps = Vec::new();
         // Each judgment may need to move twice (once to the scale, once more): t(t−1) changes.
         while !analysis.consistency.acceptable && steps.len() < t * t.saturating_sub(1) {
-            let found = Inconsistency::analyze(&current, &analysis.weights)?;
+            let judgments = judgment_errors(&current, &analysis.weights);
             let mut improved = None;
-            'judgments: for judgment in &found.judgments {
+            // The 2t worst judgments are tried, so that a step costs O(t³) at most.
+            'judgments: for judgment in judgments.iter().take(2 * t) {
                 for to in [judgment.nearest_scale_value, judgment.consistent_value] {
                     // A change too small to matter is no change.
                     if (to / judgment.value - 1.0).abs() <= 1e-12 {

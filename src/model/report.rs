@@ -80,7 +80,8 @@ pub struct InconsistencyReport {
     /// The triads with the largest Koczkodaj index, largest first.
     pub triads: Vec<TriadReport>,
     /// A suggested repair ([`AhpOptions::suggest_repair`]): single changes in order, each
-    /// lowering CR. Suggestions only: the report's numbers are those of the judgments given.
+    /// lowering CR, for matrices of order up to 20 (empty beyond). Suggestions only: the
+    /// report's numbers are those of the judgments given.
     pub repair: Vec<RepairReport>,
     /// Whether those changes bring CR under the threshold.
     pub repair_reaches_threshold: bool,
@@ -130,6 +131,9 @@ pub struct TriadReport {
     pub index: f64,
 }
 
+/// The largest order whose failing matrices get a suggested repair in a report.
+const REPAIRED_UP_TO: usize = 20;
+
 /// How many judgments and triads a report lists for a matrix that fails.
 const WORST_SHOWN: usize = 3;
 
@@ -141,7 +145,10 @@ fn inconsistency_of(
     options: &AhpOptions,
 ) -> Option<InconsistencyReport> {
     let found = Inconsistency::analyze(matrix, weights).ok()?;
-    let repair = options.suggest_repair(matrix).ok()?;
+    // A repair costs up to t(t−1) steps of O(t³): suggested for the orders people judge.
+    let repair = (matrix.order() <= REPAIRED_UP_TO)
+        .then(|| options.suggest_repair(matrix).ok())
+        .flatten();
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
     Some(InconsistencyReport {
         koczkodaj: found.koczkodaj,
@@ -168,8 +175,8 @@ fn inconsistency_of(
             })
             .collect(),
         repair: repair
-            .steps
             .iter()
+            .flat_map(|r| r.steps.iter())
             .map(|s| RepairReport {
                 row: name(s.row),
                 column: name(s.col),
@@ -178,7 +185,7 @@ fn inconsistency_of(
                 cr_after: s.cr_after,
             })
             .collect(),
-        repair_reaches_threshold: repair.acceptable,
+        repair_reaches_threshold: repair.is_some_and(|r| r.acceptable),
     })
 }
 
