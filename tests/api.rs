@@ -7,7 +7,7 @@ use ahp_fce::{
     Evaluator, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator, RandomIndex,
     RandomIndexTable, TieTolerance, WeightingMethod, Weights,
 };
-use ndarray::array;
+use ndarray::{array, ShapeBuilder};
 
 fn upper(values: &[f64]) -> JudgmentMatrix {
     JudgmentMatrix::from_upper_triangle(values).unwrap()
@@ -1822,4 +1822,21 @@ fn a_failing_matrix_says_which_judgment_to_reconsider() {
         .evaluate()
         .unwrap();
     assert!(drinks.nodes.iter().all(|n| n.inconsistency.is_none()));
+}
+
+#[test]
+fn a_batch_in_any_memory_layout_scores_the_same() {
+    let scorer = evaluator().batch_scorer();
+    // Three objects × four leaves × two grades, stored grades-first (Fortran order).
+    let values: Vec<f64> = (0..24)
+        .map(|k| if k % 2 == 0 { 0.25 } else { 0.75 })
+        .collect();
+    let standard = ndarray::Array3::from_shape_vec((3, 4, 2), values).unwrap();
+    let mut fortran = ndarray::Array3::zeros((3, 4, 2).f());
+    fortran.assign(&standard);
+    assert!(fortran.as_slice().is_none());
+    assert_eq!(
+        scorer.score(fortran.view()).unwrap(),
+        scorer.score(standard.view()).unwrap()
+    );
 }

@@ -106,15 +106,20 @@ impl BatchScorer {
                 found: grades,
             }));
         }
-        let data = memberships.as_standard_layout();
+        // Read in place when contiguous; otherwise one copy in standard order.
+        let copied;
+        let input = match memberships.as_slice() {
+            Some(input) => input,
+            None => {
+                copied = memberships.iter().copied().collect::<Vec<f64>>();
+                &copied[..]
+            }
+        };
+        let mut output = vec![0.0; objects * grades];
+        self.score_all(input, &mut output)?;
         #[allow(clippy::expect_used)]
-        let input = data
-            .as_slice()
-            .expect("as_standard_layout gives a contiguous array");
-        let mut results = Array2::zeros((objects, grades));
-        #[allow(clippy::expect_used)]
-        let output = results.as_slice_mut().expect("a new array is contiguous");
-        self.score_all(input, output)?;
+        let results = Array2::from_shape_vec((objects, grades), output)
+            .expect("objects × grades values were allocated for that shape");
         let scores = self
             .evaluator
             .grades()
