@@ -73,10 +73,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         RandomIndex::Saaty1980
     };
-    let options = ConsistencyOptions {
-        random_index,
-        ..ConsistencyOptions::default()
-    };
+    let options = ConsistencyOptions::default().with_random_index(random_index);
     let report = ConsistencyReport::compute(&matrix, &steps.weights, &options)?;
     println!("\nStep 5, formula (6): consistency test");
     println!("  CI = (λmax − t) / (t − 1) = {:.6}", report.ci);

@@ -308,6 +308,18 @@ pub enum ErrorKind {
         tolerance: f64,
     },
 
+    /// Incomplete judgments whose given pairs leave some items unconnected: no chain of
+    /// comparisons relates one group to another, so their relative weights are undetermined.
+    #[error(
+        "the judgments given do not connect all items: {}; compare an item of each group \
+         with an item of another",
+        show_groups(groups, |k| k.to_string())
+    )]
+    DisconnectedJudgments {
+        /// The groups of item indices, each sorted, ordered by their first item.
+        groups: Vec<Vec<usize>>,
+    },
+
     /// A place that holds no judgment: outside the matrix, or on its diagonal.
     #[error(
         "there is no judgment [{row}][{col}] in a matrix of order {order}: row and column \
@@ -809,16 +821,6 @@ pub enum ErrorKind {
         text: String,
     },
 
-    /// Named pairs that leave a pair of children uncompared.
-    #[cfg(feature = "model")]
-    #[error("no comparison of `{a}` with `{b}`: named pairs must compare every two children")]
-    MissingPair {
-        /// One child.
-        a: String,
-        /// The other.
-        b: String,
-    },
-
     /// One pair compared twice with different values.
     #[cfg(feature = "model")]
     #[error("`{a}` is compared with `{b}` twice, as {first} and as {second}")]
@@ -831,6 +833,18 @@ pub enum ErrorKind {
         first: f64,
         /// The second value (as a over b).
         second: f64,
+    },
+
+    /// A node's comparisons that leave some children unconnected (named as in the file).
+    #[cfg(feature = "model")]
+    #[error(
+        "the comparisons given do not connect all children: {}; compare a child of each \
+         group with a child of another",
+        show_groups(groups, |name| format!("`{name}`"))
+    )]
+    DisconnectedChildren {
+        /// The groups of child names, in the order of the children.
+        groups: Vec<Vec<String>>,
     },
 
     /// A named pair that names no child, or one child twice.
@@ -1049,6 +1063,27 @@ impl fmt::Display for FileFormat {
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `{a, b} and {c}`, with at most 5 groups of at most 8 members shown.
+fn show_groups<T>(groups: &[Vec<T>], show: impl Fn(&T) -> String) -> String {
+    const GROUPS: usize = 5;
+    const MEMBERS: usize = 8;
+    let group = |members: &Vec<T>| {
+        let mut shown: Vec<String> = members.iter().take(MEMBERS).map(&show).collect();
+        if members.len() > MEMBERS {
+            shown.push(format!("… {} more", members.len() - MEMBERS));
+        }
+        format!("{{{}}}", shown.join(", "))
+    };
+    let mut shown: Vec<String> = groups.iter().take(GROUPS).map(group).collect();
+    if groups.len() > GROUPS {
+        shown.push(format!("{} more groups", groups.len() - GROUPS));
+    }
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("groups {} and {last}", rest.join(", ")),
+        _ => format!("groups {}", shown.join("")),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -91,10 +91,11 @@ pub mod survey;
 pub mod tolerance;
 
 pub use ahp::{
-    lambda_max, simulate_random_index, simulate_random_index_with_limits, weighted_sums,
-    AhpOptions, ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency,
-    GeometricMeanSteps, JudgmentMatrix, MatrixAnalysis, RandomIndex, RandomIndexEstimate,
-    RandomIndexTable, WeightingMethod, Weights,
+    lambda_max, simulate_incomplete_random_index, simulate_random_index,
+    simulate_random_index_with_limits, weighted_sums, AhpOptions, CompletionMethod,
+    ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency, GeometricMeanSteps,
+    IncompleteJudgments, IncompleteRandomIndex, JudgmentMatrix, LambdaMax, MatrixAnalysis,
+    RandomIndex, RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
 };
 #[cfg(feature = "model")]
 pub use error::FileFormat;

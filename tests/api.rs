@@ -821,11 +821,12 @@ mod model {
     use ahp_fce::{Error, FileFormat};
     use std::path::Path;
 
-    const SHIPPED: [&str; 4] = [
+    const SHIPPED: [&str; 5] = [
         "examples/models/paper.json",
         "examples/models/paper.toml",
         "examples/models/drinks.toml",
         "examples/models/supplier.json",
+        "examples/models/incomplete.toml",
     ];
 
     fn load(name: &str) -> Model {
@@ -1042,20 +1043,20 @@ mod model {
     const THREE: &str = r#""children": [{"name": "a"}, {"name": "b"}, {"name": "c"}]"#;
 
     #[test]
-    fn named_pairs_must_be_complete_and_agree() {
-        let missing = json_error(&format!(
-            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "b", 2], ["c", "a", "1/3"]]}}, {THREE}}}}}"#
+    fn named_pairs_must_connect_the_children_and_agree() {
+        let apart = json_error(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "b", 2]]}}, {THREE}}}}}"#
         ));
         assert_eq!(
-            at(&missing),
+            at(&apart),
             (
                 "hierarchy.comparisons.pairs",
-                &ErrorKind::MissingPair {
-                    a: "b".into(),
-                    b: "c".into()
+                &ErrorKind::DisconnectedChildren {
+                    groups: vec![vec!["a".into(), "b".into()], vec!["c".into()]]
                 }
             )
         );
+        assert!(apart.to_string().contains("groups {`a`, `b`} and {`c`}"));
         let conflict = json_error(&format!(
             r#"{{"hierarchy": {{"name": "G", "comparisons": {{"pairs": [["a", "b", 2], ["b", "a", 2], ["a", "c", 1], ["b", "c", 1]]}}, {THREE}}}}}"#
         ));
@@ -1528,13 +1529,10 @@ mod corpus {
     #[test]
     fn size_bombs_are_rejected_before_their_size_is_allocated() {
         let pairs = load("wide-empty-pairs.json").unwrap_err();
-        assert_eq!(
-            pairs.kind(),
-            &ErrorKind::MissingPair {
-                a: "c0".into(),
-                b: "c1".into()
-            }
-        );
+        match pairs.kind() {
+            ErrorKind::DisconnectedChildren { groups } => assert_eq!(groups.len(), 20_000),
+            other => panic!("{other:?}"),
+        }
         let rows = load("empty-rows.json").unwrap_err();
         assert_eq!(
             rows.kind(),
@@ -1839,4 +1837,214 @@ fn a_batch_in_any_memory_layout_scores_the_same() {
         scorer.score(fortran.view()).unwrap(),
         scorer.score(standard.view()).unwrap()
     );
+}
+
+mod incomplete {
+    use ahp_fce::error::ErrorKind;
+    use ahp_fce::model::Model;
+    use ahp_fce::{
+        AhpOptions, CompletionMethod, ConsistencyOptions, IncompleteJudgments,
+        IncompleteRandomIndex, JudgmentMatrix, LambdaMax, RandomIndex, WeightingMethod,
+    };
+    use approx::assert_relative_eq;
+
+    /// The 4×4 example of ahpy's README ("Missing Pairwise Comparisons", after Bozóki, Fülöp &
+    /// Rónyai 2010) with the pair (c, d) left out: a–b 1, a–c 5, a–d 2, b–c 3, b–d 4.
+    fn ahpy_example() -> IncompleteJudgments {
+        IncompleteJudgments::from_upper_triangle(&[
+            Some(1.0),
+            Some(5.0),
+            Some(2.0),
+            Some(3.0),
+            Some(4.0),
+            None,
+        ])
+        .unwrap()
+    }
+
+    /// Independent computation (pure Python: the LLSM normal equations with Σ ln w = 0 solved
+    /// by Gaussian elimination; Harker's matrix by 2,000 steps of power iteration), to 1e-12:
+    /// both are a handful of roundings on a 4×4 system.
+    const INDEPENDENT: f64 = 1e-12;
+
+    #[test]
+    fn the_ahpy_example_is_completed_by_both_methods() {
+        let j = ahpy_example();
+        assert_eq!(j.missing(), vec![(2, 3)]);
+        let llsm = j.llsm_weights().unwrap();
+        assert_relative_eq!(
+            llsm.as_slice(),
+            &[
+                0.37418295417177316,
+                0.3916330283977236,
+                0.09884074851905232,
+                0.1353432689114508
+            ][..],
+            max_relative = INDEPENDENT
+        );
+        let b = j
+            .complete(CompletionMethod::LogarithmicLeastSquares)
+            .unwrap();
+        // ahpy's λmax-optimal completion gives 0.7302971068 for this entry; LLSM agrees to
+        // six digits here.
+        assert_relative_eq!(
+            b.get(2, 3).unwrap(),
+            0.7302967433402212,
+            max_relative = INDEPENDENT
+        );
+        // The geometric mean of the LLSM-completed matrix is the LLSM weights.
+        let gm = b.weights(WeightingMethod::GeometricMean).unwrap();
+        assert_relative_eq!(gm.as_slice(), llsm.as_slice(), max_relative = 1e-14);
+
+        let harker = j.harker_weights().unwrap();
+        assert_relative_eq!(
+            harker.as_slice(),
+            &[
+                0.3735785232158181,
+                0.3921229428482174,
+                0.09817652868083356,
+                0.1361220052551308
+            ][..],
+            max_relative = INDEPENDENT
+        );
+        let h = j.complete(CompletionMethod::Harker).unwrap();
+        assert_relative_eq!(
+            h.get(2, 3).unwrap(),
+            0.721239218426317,
+            max_relative = INDEPENDENT
+        );
+        // Harker's λmax is the Perron root of the completed matrix.
+        let options = AhpOptions::default()
+            .with_weighting(WeightingMethod::Eigenvector)
+            .with_random_index(RandomIndex::DoneganDodd1991);
+        let analysis = options.analyze(&h).unwrap();
+        assert_relative_eq!(
+            analysis.consistency.lambda_max,
+            4.092387610556653,
+            max_relative = INDEPENDENT
+        );
+        assert_relative_eq!(
+            analysis.weights.as_slice(),
+            harker.as_slice(),
+            max_relative = 1e-12
+        );
+    }
+
+    #[test]
+    fn a_completed_matrix_gets_a_simulated_random_index_unless_told_otherwise() {
+        let b = ahpy_example()
+            .complete(CompletionMethod::LogarithmicLeastSquares)
+            .unwrap();
+        let simulated = AhpOptions::default().analyze(&b).unwrap().consistency;
+        let incomplete = simulated.incomplete.as_ref().unwrap();
+        assert_eq!(incomplete.missing, 1);
+        let estimate = incomplete.simulated.as_ref().unwrap();
+        assert_eq!(
+            estimate.samples,
+            ahp_fce::ahp::consistency::INCOMPLETE_RI_SAMPLES
+        );
+        assert_eq!(simulated.ri, estimate.ri);
+        // One pair fewer lowers the random index below the complete one.
+        assert!(estimate.ri < RandomIndex::Saaty1980.value(4).unwrap());
+        let table = AhpOptions {
+            consistency: ConsistencyOptions::default()
+                .with_incomplete_random_index(IncompleteRandomIndex::CompleteTable),
+            ..AhpOptions::default()
+        }
+        .analyze(&b)
+        .unwrap()
+        .consistency;
+        assert_eq!(table.ri, 0.90);
+        assert!(table.incomplete.unwrap().simulated.is_none());
+        assert_eq!(table.ci, simulated.ci);
+    }
+
+    #[test]
+    fn a_tree_of_judgments_completes_to_a_consistent_matrix() {
+        // a–b, b–c, c–d only: every completion is consistent, so RI and CR are 0.
+        let j = IncompleteJudgments::from_upper_triangle(&[
+            Some(2.0),
+            None,
+            None,
+            Some(3.0),
+            None,
+            Some(0.5),
+        ])
+        .unwrap();
+        let b = j.complete(CompletionMethod::Harker).unwrap();
+        assert_relative_eq!(b.get(0, 3).unwrap(), 3.0, max_relative = 1e-12);
+        let c = AhpOptions::default().analyze(&b).unwrap().consistency;
+        assert_eq!((c.ri, c.cr), (0.0, 0.0));
+        assert!(c.acceptable);
+    }
+
+    #[test]
+    fn perron_root_is_the_principal_eigenvalue_whatever_the_weights() {
+        let b = JudgmentMatrix::from_upper_triangle(&[3.0, 5.0, 0.5, 2.0, 4.0, 1.0 / 3.0]).unwrap();
+        let ratios = AhpOptions::default().analyze(&b).unwrap().consistency;
+        let perron = AhpOptions {
+            consistency: ConsistencyOptions::default().with_lambda_max(LambdaMax::PerronRoot),
+            ..AhpOptions::default()
+        }
+        .analyze(&b)
+        .unwrap()
+        .consistency;
+        let eigen = AhpOptions::default()
+            .with_weighting(WeightingMethod::Eigenvector)
+            .analyze(&b)
+            .unwrap()
+            .consistency;
+        assert_eq!(perron.lambda_max_by, LambdaMax::PerronRoot);
+        // 1e-12: the eigenvector's certification.
+        assert_relative_eq!(perron.lambda_max, eigen.lambda_max, max_relative = 1e-12);
+        // With geometric-mean weights the paper's formula is an estimate of it, not it.
+        assert!((ratios.lambda_max - perron.lambda_max).abs() > 1e-9);
+    }
+
+    const THREE: &str = r#""children": [{"name": "a"}, {"name": "b"}, {"name": "c"}]"#;
+
+    #[test]
+    fn model_files_leave_judgments_out_in_all_three_forms() {
+        let forms = [
+            r#"{"matrix": [[1, 2, null], [0.5, 1, 3], [null, "1/3", 1]]}"#.to_owned(),
+            r#"{"upper": [2, "?", 3]}"#.to_owned(),
+            r#"{"pairs": [["a", "b", 2], ["c", "b", "1/3"]]}"#.to_owned(),
+        ];
+        for form in forms {
+            let model = Model::from_json(&format!(
+                r#"{{"hierarchy": {{"name": "G", "comparisons": {form}, {THREE}}}}}"#
+            ))
+            .unwrap_or_else(|e| panic!("{form}: {e}"));
+            let report = model.evaluate().unwrap();
+            let json = serde_json::to_value(&report).unwrap();
+            let consistency = &json["nodes"][0]["consistency"];
+            assert_eq!(consistency["incomplete"]["missing"], 1, "{form}");
+            // The gap a–c is filled consistently with a–b = 2 and b–c = 3.
+            let text = model.to_json();
+            assert!(text.contains("\"?\""), "{text}");
+            let again = Model::from_json(&text).unwrap();
+            assert_eq!(again, model);
+        }
+        let toml = Model::from_toml(
+            "options.completion = \"harker\"\n[hierarchy]\nname = \"G\"\n\
+             comparisons.upper = [2, \"?\", 3]\nchildren = [{name = \"a\"}, {name = \"b\"}, {name = \"c\"}]\n",
+        )
+        .unwrap();
+        assert_eq!(toml.to_spec().options.completion, CompletionMethod::Harker);
+    }
+
+    #[test]
+    fn gaps_that_split_the_children_are_named() {
+        let err = Model::from_json(&format!(
+            r#"{{"hierarchy": {{"name": "G", "comparisons": {{"upper": [2, null, null]}}, {THREE}}}}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(err.field(), Some("hierarchy.comparisons.upper"));
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::DisconnectedChildren {
+                groups: vec![vec!["a".into(), "b".into()], vec!["c".into()]]
+            }
+        );
+    }
 }

@@ -95,10 +95,7 @@ fn walkthrough_matrix_step_by_step() {
         &w_gm[..],
         max_relative = INDEPENDENT
     );
-    let paper = ConsistencyOptions {
-        random_index: RandomIndex::GuptaPaper,
-        ..ConsistencyOptions::default()
-    };
+    let paper = ConsistencyOptions::default().with_random_index(RandomIndex::GuptaPaper);
     let report = ConsistencyReport::compute(&b, &steps.weights, &paper).unwrap();
     assert_relative_eq!(
         report.lambda_max,

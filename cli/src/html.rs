@@ -47,6 +47,10 @@ pub(crate) fn page(report: &Report) -> String {
                 p.method { "Global weights of the leaves:" }
                 (weights_chart(report))
                 @for node in &report.nodes {
+                    @if let Some(lines) = node.completion_lines() {
+                        p.method { "Judgments not given at " (node.path) ":" }
+                        ul { @for line in lines { li { (line) } } }
+                    }
                     @if let Some(found) = &node.inconsistency {
                         p.bad {
                             "Where the inconsistency of " (node.path) " comes from (Koczkodaj index "

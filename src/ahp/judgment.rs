@@ -2,6 +2,7 @@
 
 use ndarray::{Array2, ArrayRef2, ArrayView2};
 
+use super::incomplete::{CompletedJudgment, Completion};
 use super::weights::Weights;
 use crate::error::{Collection, Error, ErrorKind, Result};
 use crate::matrix_rows::rows_to_array;
@@ -85,6 +86,8 @@ pub struct JudgmentMatrix {
     entries: Array2<f64>,
     /// The lower entries that were typed inexactly and replaced.
     repairs: Vec<ReciprocalRepair>,
+    /// The entries that were not given but filled from the others.
+    completion: Option<Box<Completion>>,
 }
 
 impl PartialEq for JudgmentMatrix {
@@ -328,7 +331,52 @@ impl JudgmentMatrix {
         Self {
             entries: entries.as_standard_layout().into_owned(),
             repairs: Vec::new(),
+            completion: None,
         }
+    }
+
+    /// This matrix, marked as completed from incomplete judgments.
+    pub(crate) fn with_completion(mut self, completion: Completion) -> Self {
+        self.completion = Some(Box::new(completion));
+        self
+    }
+
+    /// Which entries were not judged but filled by
+    /// [`IncompleteJudgments::complete`](crate::IncompleteJudgments::complete), and how;
+    /// `None` for a matrix whose every pair was given.
+    pub fn completion(&self) -> Option<&Completion> {
+        self.completion.as_deref()
+    }
+
+    /// The same completion record with every filled pair mapped by `place` (pairs of the old
+    /// matrix to pairs of the new one) and its value read from `self`.
+    fn carry_completion(
+        mut self,
+        old: &Self,
+        place: impl Fn(usize, usize) -> (usize, usize),
+    ) -> Self {
+        if let Some(completion) = old.completion() {
+            let filled = completion
+                .filled
+                .iter()
+                .map(|f| {
+                    let (a, b) = place(f.row, f.col);
+                    let (row, col) = (a.min(b), a.max(b));
+                    CompletedJudgment {
+                        row,
+                        col,
+                        value: self.entries[[row, col]],
+                    }
+                })
+                .collect::<Vec<_>>();
+            let mut filled = filled;
+            filled.sort_unstable_by_key(|f| (f.row, f.col));
+            self.completion = Some(Box::new(Completion {
+                method: completion.method,
+                filled,
+            }));
+        }
+        self
     }
 
     /// The lower entries that were typed as inexact reciprocals and replaced by the exact
@@ -403,14 +451,23 @@ impl JudgmentMatrix {
         let mut entries = self.entries.clone();
         entries[[row, col]] = value;
         entries[[col, row]] = 1.0 / value;
-        Ok(Self::checked(entries))
+        let mut changed = Self::checked(entries).carry_completion(self, |a, b| (a, b));
+        // A filled entry set by hand is a judgment now.
+        let pair = (row.min(col), row.max(col));
+        if let Some(completion) = changed.completion.as_mut() {
+            completion.filled.retain(|f| (f.row, f.col) != pair);
+            if completion.filled.is_empty() {
+                changed.completion = None;
+            }
+        }
+        Ok(changed)
     }
 
     /// The transposed matrix: every judgment read the other way round. It is again a valid
     /// judgment matrix, and its weights are (for the geometric mean exactly) proportional to
     /// the reciprocals of the original weights.
     pub fn transpose(&self) -> Self {
-        Self::checked(self.entries.t().to_owned())
+        Self::checked(self.entries.t().to_owned()).carry_completion(self, |a, b| (a, b))
     }
 
     /// The same judgments with the items reordered: item `order[k]` of `self` becomes item `k`.
@@ -431,7 +488,11 @@ impl JudgmentMatrix {
             }));
         }
         let entries = Array2::from_shape_fn((t, t), |(x, y)| self.entries[[order[x], order[y]]]);
-        Ok(Self::checked(entries))
+        let mut new_index = vec![0; t];
+        for (k, &old) in order.iter().enumerate() {
+            new_index[old] = k;
+        }
+        Ok(Self::checked(entries).carry_completion(self, |a, b| (new_index[a], new_index[b])))
     }
 
     /// Whether every entry is on Saaty's 1–9 scale ([`SAATY_SCALE`]) within the rounding
@@ -476,7 +537,7 @@ impl From<JudgmentMatrix> for Vec<Vec<f64>> {
 }
 
 /// Rejects non-finite, non-positive and out-of-range entries.
-fn check_entry(row: usize, col: usize, value: f64) -> Result<()> {
+pub(crate) fn check_entry(row: usize, col: usize, value: f64) -> Result<()> {
     if !value.is_finite() {
         return Err(Error::from(ErrorKind::NonFinite { row, col, value }));
     }
@@ -490,7 +551,7 @@ fn check_entry(row: usize, col: usize, value: f64) -> Result<()> {
 }
 
 /// The order t with t(t−1)/2 = `len`, if there is one.
-fn order_of_upper_triangle(len: usize) -> Option<usize> {
+pub(crate) fn order_of_upper_triangle(len: usize) -> Option<usize> {
     // The float root is within one of the answer for any usize; confirm it exactly.
     let estimate = ((1.0 + (1.0 + 8.0 * len as f64).sqrt()) / 2.0) as usize;
     (estimate.saturating_sub(1)..=estimate.saturating_add(1))

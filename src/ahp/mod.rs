@@ -10,6 +10,7 @@
 pub mod consistency;
 mod eigen;
 pub mod group;
+pub(crate) mod incomplete;
 mod inconsistency;
 mod judgment;
 mod kernels;
@@ -19,11 +20,13 @@ mod weighting;
 mod weights;
 
 pub use consistency::{
-    lambda_max, simulate_random_index, simulate_random_index_with_limits, weighted_sums,
-    ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency, RandomIndex,
-    RandomIndexEstimate, RandomIndexTable,
+    lambda_max, simulate_incomplete_random_index, simulate_random_index,
+    simulate_random_index_with_limits, weighted_sums, ConsistencyOptions, ConsistencyReport,
+    CrThreshold, GeometricConsistency, IncompleteConsistency, IncompleteRandomIndex, LambdaMax,
+    RandomIndex, RandomIndexEstimate, RandomIndexTable,
 };
 pub use group::{aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean};
+pub use incomplete::{CompletedJudgment, Completion, CompletionMethod, IncompleteJudgments};
 pub use inconsistency::{Inconsistency, JudgmentError, TriadInconsistency};
 pub use judgment::{
     JudgmentMatrix, ReciprocalRepair, Reciprocity, MAX_JUDGMENT, MIN_JUDGMENT, SAATY_SCALE,

@@ -1,15 +1,37 @@
 //! Comparisons as a file writes them (a full matrix, an upper triangle or named pairs, with
-//! numbers or fractions such as "1/3") into judgment matrices.
+//! numbers or fractions such as "1/3", and gaps) into judgment matrices.
 
 use std::collections::HashMap;
 
 use super::at;
 use super::spec::{ComparisonsSpec, JudgmentSpec};
-use crate::ahp::{JudgmentMatrix, Reciprocity};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::ahp::incomplete::{connected_groups, upper_positions};
+use crate::ahp::{CompletionMethod, IncompleteJudgments, JudgmentMatrix, Reciprocity};
+use crate::error::{Error, ErrorKind, Limit, Location, Result};
 use crate::tolerance;
 
-fn judgment_value(judgment: &JudgmentSpec) -> Result<f64> {
+/// The text that marks a judgment not given (TOML has no `null`).
+pub(super) const NOT_GIVEN: &str = "?";
+
+/// How a node's comparisons are read.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    pub(super) reciprocity: Reciprocity,
+    pub(super) completion: CompletionMethod,
+    /// The largest matrix order allowed (checked before a matrix is allocated).
+    pub(super) max_order: usize,
+}
+
+/// A judgment's value; `None` for `null` or [`NOT_GIVEN`].
+fn judgment_value(judgment: &Option<JudgmentSpec>) -> Result<Option<f64>> {
+    match judgment {
+        None => Ok(None),
+        Some(JudgmentSpec::Text(text)) if text.trim() == NOT_GIVEN => Ok(None),
+        Some(judgment) => given_value(judgment).map(Some),
+    }
+}
+
+fn given_value(judgment: &JudgmentSpec) -> Result<f64> {
     match judgment {
         JudgmentSpec::Number(value) => Ok(*value),
         JudgmentSpec::Text(text) => {
@@ -25,11 +47,11 @@ fn judgment_value(judgment: &JudgmentSpec) -> Result<f64> {
 
 pub(super) fn judgments_of(
     comparisons: &ComparisonsSpec,
-    reciprocity: Reciprocity,
+    reading: Reading,
     names: &[&str],
     path: &str,
 ) -> Result<JudgmentMatrix> {
-    let values = |row: &[JudgmentSpec], prefix: &str| -> Result<Vec<f64>> {
+    let values = |row: &[Option<JudgmentSpec>], prefix: &str| -> Result<Vec<Option<f64>>> {
         row.iter()
             .enumerate()
             .map(|(k, j)| judgment_value(j).map_err(at(format!("{prefix}[{k}]"))))
@@ -42,22 +64,38 @@ pub(super) fn judgments_of(
                 .enumerate()
                 .map(|(r, row)| values(row, &format!("{path}.matrix[{r}]")))
                 .collect::<Result<Vec<_>>>()?;
-            JudgmentMatrix::from_rows_with(&rows, reciprocity)
-                .map_err(|e| between(e, names))
-                .map_err(at(format!("{path}.matrix")))
+            let complete: Option<Vec<Vec<f64>>> = rows
+                .iter()
+                .map(|row| row.iter().copied().collect::<Option<Vec<f64>>>())
+                .collect();
+            match complete {
+                Some(rows) => JudgmentMatrix::from_rows_with(&rows, reading.reciprocity),
+                None => IncompleteJudgments::from_rows(&rows, reading.reciprocity)
+                    .and_then(|j| j.complete(reading.completion)),
+            }
+            .map_err(|e| between(e, names))
+            .map_err(at(format!("{path}.matrix")))
         }
         ComparisonsSpec::Upper(upper) => {
             let upper = values(upper, &format!("{path}.upper"))?;
-            JudgmentMatrix::from_upper_triangle(&upper)
-                .map_err(|e| between(e, names))
-                .map_err(at(format!("{path}.upper")))
+            let complete: Option<Vec<f64>> = upper.iter().copied().collect();
+            match complete {
+                Some(values) => JudgmentMatrix::from_upper_triangle(&values),
+                None => IncompleteJudgments::from_upper_triangle(&upper)
+                    .and_then(|j| j.complete(reading.completion)),
+            }
+            .map_err(|e| between(e, names))
+            .map_err(at(format!("{path}.upper")))
         }
-        ComparisonsSpec::Pairs(pairs) => pairs_to_matrix(pairs, names, &format!("{path}.pairs")),
+        ComparisonsSpec::Pairs(pairs) => {
+            pairs_to_matrix(pairs, reading, names, &format!("{path}.pairs"))
+        }
     }
 }
 
 fn pairs_to_matrix(
     pairs: &[(String, String, JudgmentSpec)],
+    reading: Reading,
     names: &[&str],
     path: &str,
 ) -> Result<JudgmentMatrix> {
@@ -68,7 +106,7 @@ fn pairs_to_matrix(
     let mut given: HashMap<(usize, usize), f64> = HashMap::with_capacity(pairs.len());
     for (k, (a, b, judgment)) in pairs.iter().enumerate() {
         let here = format!("{path}[{k}]");
-        let value = judgment_value(judgment).map_err(at(&here))?;
+        let value = given_value(judgment).map_err(at(&here))?;
         let bad_pair = || {
             Err(Error::from(ErrorKind::BadPair {
                 a: a.clone(),
@@ -104,27 +142,49 @@ fn pairs_to_matrix(
             }
         }
     }
-    let upper_pairs = (0..t).flat_map(|x| (x + 1..t).map(move |y| (x, y)));
-    // With fewer distinct pairs than t(t−1)/2, one of the first `given.len() + 1` is missing:
-    // the search below stops there.
-    let mut values = Vec::with_capacity(given.len());
-    for (x, y) in upper_pairs {
-        match given.get(&(x, y)) {
-            Some(&value) => values.push(value),
-            None => {
-                return Err(Error::from(ErrorKind::MissingPair {
-                    a: names[x].to_owned(),
-                    b: names[y].to_owned(),
-                }))
-                .map_err(at(path))
-            }
-        }
+    // Connected first: pairs that leave children apart are an error before the t(t−1)/2
+    // entries are allocated, and a connected node has written at least t − 1 pairs.
+    let groups = connected_groups(t, given.keys().copied());
+    if groups.len() > 1 {
+        return Err(disconnected(&groups, names)).map_err(at(path));
     }
-    JudgmentMatrix::from_upper_triangle(&values).map_err(at(path))
+    if t > reading.max_order {
+        return Err(Error::from(ErrorKind::LimitExceeded {
+            limit: Limit::MatrixOrder,
+            value: t as u64,
+            max: reading.max_order as u64,
+        }))
+        .map_err(at(path));
+    }
+    let upper: Vec<Option<f64>> = upper_positions(t).map(|p| given.get(&p).copied()).collect();
+    let complete: Option<Vec<f64>> = upper.iter().copied().collect();
+    match complete {
+        Some(values) => JudgmentMatrix::from_upper_triangle(&values),
+        None => IncompleteJudgments::from_upper_triangle(&upper)
+            .and_then(|j| j.complete(reading.completion)),
+    }
+    .map_err(|e| between(e, names))
+    .map_err(at(path))
+}
+
+/// The groups of children no comparison connects, by name.
+fn disconnected(groups: &[Vec<usize>], names: &[&str]) -> Error {
+    let groups = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&k| names.get(k).copied().unwrap_or("?").to_owned())
+                .collect()
+        })
+        .collect();
+    Error::from(ErrorKind::DisconnectedChildren { groups })
 }
 
 /// An entry's error, placed also by the names of the two children it compares.
 fn between(error: Error, names: &[&str]) -> Error {
+    if let ErrorKind::DisconnectedJudgments { groups } = error.kind() {
+        return disconnected(groups, names);
+    }
     let place = match error.kind() {
         ErrorKind::NonFinite { row, col, .. }
         | ErrorKind::NonPositive { row, col, .. }

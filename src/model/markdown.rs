@@ -98,6 +98,14 @@ impl Report {
             );
         }
         for node in &self.nodes {
+            if let Some(lines) = node.completion_lines() {
+                let _ = writeln!(out, "- Judgments not given at {}:", cell(&node.path));
+                for line in lines {
+                    let _ = writeln!(out, "  - {}", cell(&line));
+                }
+            }
+        }
+        for node in &self.nodes {
             let Some(found) = &node.inconsistency else {
                 continue;
             };

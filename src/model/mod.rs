@@ -15,17 +15,20 @@ pub mod spec;
 mod text;
 
 pub use report::{
-    ContributionReport, InconsistencyReport, JudgmentReport, NodeReport, NodeVector, ObjectReport,
-    RankEntry, RepairReport, Report, TriadReport, ORIENTATION, SCHEMA_VERSION,
+    CompletedReport, ContributionReport, InconsistencyReport, JudgmentReport, NodeReport,
+    NodeVector, ObjectReport, RankEntry, RepairReport, Report, TriadReport, ORIENTATION,
+    SCHEMA_VERSION,
 };
 use spec::{
     ComparisonsSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec, NodeSpec, ObjectSpec,
     OptionsSpec,
 };
 
-use comparisons::judgments_of;
+use comparisons::{judgments_of, Reading, NOT_GIVEN};
 
-use crate::ahp::{AhpOptions, ConsistencyOptions, CrThreshold, Reciprocity, Weights};
+use crate::ahp::{
+    AhpOptions, CompletionMethod, ConsistencyOptions, CrThreshold, Reciprocity, Weights,
+};
 use crate::error::{Error, ErrorKind, Limit, Location, Result};
 use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator, RankOrder};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
@@ -60,6 +63,7 @@ use crate::limits::Limits;
 pub struct Model {
     operator: Operator,
     reciprocity: Reciprocity,
+    completion: CompletionMethod,
     analysis: Analysis,
     /// Each object's membership rows, leaves left to right.
     objects: Vec<(String, MembershipMatrix)>,
@@ -80,7 +84,7 @@ impl Model {
     /// # Errors
     /// Every validation error of the crate's constructors, wrapped in a [`Location::Field`] with
     /// the place in the file; plus [`ErrorKind::ComparisonsAndWeights`], [`ErrorKind::BadJudgment`],
-    /// [`ErrorKind::MissingPair`], [`ErrorKind::ConflictingPair`], [`ErrorKind::BadPair`],
+    /// [`ErrorKind::DisconnectedChildren`], [`ErrorKind::ConflictingPair`], [`ErrorKind::BadPair`],
     /// [`ErrorKind::LeafDataForm`], [`ErrorKind::PartialScores`], [`ErrorKind::ObjectsWithoutGrades`]; and
     /// any error of [`Hierarchy::synthesize`].
     pub fn from_spec(spec: ModelSpec) -> Result<Self> {
@@ -97,17 +101,26 @@ impl Model {
             CrThreshold::new(spec.options.cr_threshold).map_err(at("options.cr_threshold"))?;
         let options = AhpOptions {
             weighting: spec.options.weighting,
-            consistency: ConsistencyOptions {
-                random_index: spec.options.random_index,
-                threshold,
-            },
+            consistency: ConsistencyOptions::default()
+                .with_random_index(spec.options.random_index)
+                .with_threshold(threshold)
+                .with_lambda_max(spec.options.lambda_max)
+                .with_incomplete_random_index(spec.options.incomplete_random_index),
         };
         let grades = grades_of(&spec.grades).map_err(at("grades"))?;
         limits
             .check(Limit::Objects, spec.objects.len() as u64)
             .map_err(at("objects"))?;
         let hierarchy = Hierarchy::new_with_limits(
-            criterion_of(spec.hierarchy, "hierarchy", spec.options.reciprocity)?,
+            criterion_of(
+                spec.hierarchy,
+                "hierarchy",
+                Reading {
+                    reciprocity: spec.options.reciprocity,
+                    completion: spec.options.completion,
+                    max_order: limits.matrix_order,
+                },
+            )?,
             limits,
         )
         .map_err(at("hierarchy"))?;
@@ -120,6 +133,7 @@ impl Model {
             e.at(Location::Field(field))
         })?;
         let (operator, reciprocity) = (spec.options.operator, spec.options.reciprocity);
+        let completion = spec.options.completion;
         let Some(grades) = grades else {
             if !spec.objects.is_empty() {
                 return Err(Error::from(ErrorKind::ObjectsWithoutGrades)).map_err(at("objects"));
@@ -127,6 +141,7 @@ impl Model {
             return Ok(Self {
                 operator,
                 reciprocity,
+                completion,
                 analysis: Analysis::Ahp(Box::new((hierarchy, synthesis))),
                 objects: Vec::new(),
             });
@@ -147,6 +162,7 @@ impl Model {
         Ok(Self {
             operator,
             reciprocity,
+            completion,
             analysis: Analysis::Fce(Box::new(evaluator)),
             objects,
         })
@@ -206,6 +222,7 @@ impl Model {
     fn options_spec(&self) -> OptionsSpec {
         let mut options = options_spec(self.options(), self.operator);
         options.reciprocity = self.reciprocity;
+        options.completion = self.completion;
         if let Some(evaluator) = self.evaluator() {
             options.rank_order = evaluator.rank_order();
         }
@@ -303,6 +320,9 @@ fn options_spec(options: &AhpOptions, operator: Operator) -> OptionsSpec {
         operator,
         reciprocity: Reciprocity::default(),
         rank_order: RankOrder::default(),
+        completion: CompletionMethod::default(),
+        lambda_max: options.consistency.lambda_max,
+        incomplete_random_index: options.consistency.incomplete_random_index,
     }
 }
 
@@ -340,7 +360,7 @@ fn grades_of(specs: &[GradeSpec]) -> Result<Option<Grades>> {
     }
 }
 
-fn criterion_of(node: NodeSpec, path: &str, reciprocity: Reciprocity) -> Result<Criterion> {
+fn criterion_of(node: NodeSpec, path: &str, reading: Reading) -> Result<Criterion> {
     let priorities = match (node.comparisons, node.weights) {
         (Some(_), Some(_)) => {
             return Err(Error::from(ErrorKind::ComparisonsAndWeights)).map_err(at(path))
@@ -349,7 +369,7 @@ fn criterion_of(node: NodeSpec, path: &str, reciprocity: Reciprocity) -> Result<
             let names: Vec<&str> = node.children.iter().map(|c| c.name.as_str()).collect();
             let matrix = judgments_of(
                 &comparisons,
-                reciprocity,
+                reading,
                 &names,
                 &format!("{path}.comparisons"),
             )?;
@@ -364,7 +384,7 @@ fn criterion_of(node: NodeSpec, path: &str, reciprocity: Reciprocity) -> Result<
         .children
         .into_iter()
         .enumerate()
-        .map(|(k, child)| criterion_of(child, &format!("{path}.children[{k}]"), reciprocity))
+        .map(|(k, child)| criterion_of(child, &format!("{path}.children[{k}]"), reading))
         .collect::<Result<Vec<_>>>()?;
     Ok(Criterion {
         name: node.name,
@@ -406,16 +426,32 @@ impl ObjectSpec {
 
 fn node_spec_of(criterion: &Criterion) -> NodeSpec {
     let (comparisons, weights) = match &criterion.priorities {
-        Some(Priorities::Judgments(matrix)) => (
-            Some(ComparisonsSpec::Matrix(
-                matrix
-                    .to_rows()
-                    .into_iter()
-                    .map(|row| row.into_iter().map(JudgmentSpec::Number).collect())
-                    .collect(),
-            )),
-            None,
-        ),
+        Some(Priorities::Judgments(matrix)) => {
+            let filled = |x: usize, y: usize| {
+                matrix.completion().is_some_and(|c| {
+                    let pair = (x.min(y), x.max(y));
+                    c.filled.iter().any(|f| (f.row, f.col) == pair)
+                })
+            };
+            let rows = matrix
+                .to_rows()
+                .into_iter()
+                .enumerate()
+                .map(|(x, row)| {
+                    row.into_iter()
+                        .enumerate()
+                        .map(|(y, value)| {
+                            Some(if filled(x, y) {
+                                JudgmentSpec::Text(NOT_GIVEN.to_owned())
+                            } else {
+                                JudgmentSpec::Number(value)
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            (Some(ComparisonsSpec::Matrix(rows)), None)
+        }
         Some(Priorities::Weights(weights)) => (None, Some(weights.to_vec())),
         None => (None, None),
     };

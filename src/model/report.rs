@@ -42,7 +42,8 @@ pub struct Report {
 
 /// The version of the JSON report's schema (`schema_version`): 2 added the schema version,
 /// reciprocal repairs, the inconsistency of failing matrices, contributions, the verdict's
-/// margin and the rank order.
+/// margin and the rank order. Fields added since (completed judgments, `lambda_max_by`) left it
+/// at 2: it is raised when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One node's weights and consistency.
@@ -66,7 +67,69 @@ pub struct NodeReport {
     pub reciprocal_repairs: Vec<ReciprocalRepair>,
     /// Where the inconsistency comes from, for a matrix that fails its threshold.
     pub inconsistency: Option<InconsistencyReport>,
+    /// The judgments not given, as filled from the others (empty when all were given).
+    pub completed_judgments: Vec<CompletedReport>,
 }
+
+/// One judgment that was not given, as filled.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CompletedReport {
+    /// The child in the entry's row.
+    pub row: String,
+    /// The child in its column.
+    pub column: String,
+    /// The value filled in: w_row / w_column.
+    pub value: f64,
+}
+
+impl NodeReport {
+    /// How this node's missing judgments were filled, and the RI they were measured
+    /// against, in words; `None` when every judgment was given. Shared by every format.
+    pub fn completion_lines(&self) -> Option<Vec<String>> {
+        let c = self.consistency.as_ref()?;
+        let incomplete = c.incomplete.as_ref()?;
+        let filled: Vec<String> = self
+            .completed_judgments
+            .iter()
+            .take(COMPLETED_SHOWN)
+            .map(|j| format!("{} over {} = {:.4}", j.row, j.column, j.value))
+            .collect();
+        let more = self
+            .completed_judgments
+            .len()
+            .saturating_sub(COMPLETED_SHOWN);
+        let mut lines = vec![format!(
+            "{} of {} pairs not given, filled by {} weights: {}{}",
+            incomplete.missing,
+            c.order * (c.order - 1) / 2,
+            incomplete.completion.name(),
+            filled.join("; "),
+            if more > 0 {
+                format!("; and {more} more")
+            } else {
+                String::new()
+            }
+        )];
+        lines.push(match &incomplete.simulated {
+            Some(e) => format!(
+                "RI {:.4} ± {:.4} simulated for this pattern of missing pairs ({} draws)",
+                e.ri, e.standard_error, e.samples
+            ),
+            None if c.ri == 0.0 => {
+                "RI 0: the pairs given form a tree, so any completion is consistent".to_owned()
+            }
+            None => format!(
+                "RI {:.4} from the complete table (overstates the RI of an incomplete matrix)",
+                c.ri
+            ),
+        });
+        Some(lines)
+    }
+}
+
+/// How many filled judgments a text report lists per node.
+const COMPLETED_SHOWN: usize = 5;
 
 /// The judgments and triads to reconsider in a matrix that fails its threshold: the three of
 /// each that disagree most with the weights ([`Inconsistency`]), by the children's names.
@@ -138,6 +201,15 @@ const REPAIRED_UP_TO: usize = 20;
 const WORST_SHOWN: usize = 3;
 
 /// The inconsistency report of `matrix` against its `weights`, children named by `names`.
+/// The names of a node's children, in order.
+fn child_names(hierarchy: &Hierarchy, node: &crate::hierarchy::Node) -> Vec<String> {
+    node.children()
+        .iter()
+        .map(|&child| hierarchy.path(child))
+        .map(|p| p.rsplit('/').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
 fn inconsistency_of(
     matrix: &JudgmentMatrix,
     weights: &Weights,
@@ -145,8 +217,9 @@ fn inconsistency_of(
     options: &AhpOptions,
 ) -> Option<InconsistencyReport> {
     let found = Inconsistency::analyze(matrix, weights).ok()?;
-    // A repair costs up to t(t−1) steps of O(t³): suggested for the orders people judge.
-    let repair = (matrix.order() <= REPAIRED_UP_TO)
+    // A repair costs up to t(t−1) steps of O(t³): suggested for the orders people judge. Not
+    // for completed matrices: each step would simulate their random index again.
+    let repair = (matrix.order() <= REPAIRED_UP_TO && matrix.completion().is_none())
         .then(|| options.suggest_repair(matrix).ok())
         .flatten();
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
@@ -372,14 +445,25 @@ impl Report {
                     consistency: found.consistency.clone(),
                     reciprocal_repairs: judgments
                         .map_or_else(Vec::new, |matrix| matrix.repairs().to_vec()),
+                    completed_judgments: judgments
+                        .and_then(JudgmentMatrix::completion)
+                        .map_or_else(Vec::new, |completion| {
+                            let names = child_names(hierarchy, node);
+                            let name =
+                                |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
+                            completion
+                                .filled
+                                .iter()
+                                .map(|f| CompletedReport {
+                                    row: name(f.row),
+                                    column: name(f.col),
+                                    value: f.value,
+                                })
+                                .collect()
+                        }),
                     inconsistency: match (judgments, &found.consistency, &found.child_weights) {
                         (Some(matrix), Some(c), Some(weights)) if !c.acceptable => {
-                            let names: Vec<String> = node
-                                .children()
-                                .iter()
-                                .map(|&child| hierarchy.path(child))
-                                .map(|p| p.rsplit('/').next().unwrap_or_default().to_owned())
-                                .collect();
+                            let names = child_names(hierarchy, node);
                             inconsistency_of(matrix, weights, &names, synthesis.options())
                         }
                         _ => None,

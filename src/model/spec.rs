@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ahp::WeightingMethod;
-use crate::ahp::{RandomIndex, Reciprocity};
+use crate::ahp::{CompletionMethod, IncompleteRandomIndex, LambdaMax, RandomIndex, Reciprocity};
 use crate::fce::{Operator, RankOrder};
 
 /// A whole model file.
@@ -45,6 +45,15 @@ pub struct OptionsSpec {
     /// Which end of the scores ranks first: `highest_first` (default) or `lowest_first` (when
     /// grades are scored by risk).
     pub rank_order: RankOrder,
+    /// How judgments not given are filled: `logarithmic_least_squares` (default) or
+    /// `harker`.
+    pub completion: CompletionMethod,
+    /// λmax by `weight_ratios` (the source paper's formula, default) or as the
+    /// `perron_root`.
+    pub lambda_max: LambdaMax,
+    /// The RI of a matrix with judgments not given: `simulated` for its pattern (default) or
+    /// `complete_table`.
+    pub incomplete_random_index: IncompleteRandomIndex,
 }
 
 impl Default for OptionsSpec {
@@ -56,6 +65,9 @@ impl Default for OptionsSpec {
             operator: Operator::default(),
             reciprocity: Reciprocity::default(),
             rank_order: RankOrder::default(),
+            completion: CompletionMethod::default(),
+            lambda_max: LambdaMax::default(),
+            incomplete_random_index: IncompleteRandomIndex::default(),
         }
     }
 }
@@ -92,11 +104,13 @@ pub struct NodeSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ComparisonsSpec {
-    /// The full matrix, row over column.
-    Matrix(Vec<Vec<JudgmentSpec>>),
-    /// The upper triangle in row order: b_01, b_02, …, b_12, ….
-    Upper(Vec<JudgmentSpec>),
-    /// Named pairs `[a, b, v]`: a is v times as important as b. Every pair of children once.
+    /// The full matrix, row over column; `null` or `"?"` where a judgment is not given.
+    Matrix(Vec<Vec<Option<JudgmentSpec>>>),
+    /// The upper triangle in row order: b_01, b_02, …, b_12, …; `null` or `"?"` where a
+    /// judgment is not given.
+    Upper(Vec<Option<JudgmentSpec>>),
+    /// Named pairs `[a, b, v]`: a is v times as important as b. A pair not written is a
+    /// judgment not given; the pairs written must connect all children.
     Pairs(Vec<(String, String, JudgmentSpec)>),
 }
 

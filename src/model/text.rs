@@ -80,6 +80,14 @@ impl Report {
             }
         }
         for node in &self.nodes {
+            if let Some(lines) = node.completion_lines() {
+                let _ = writeln!(out, "\nJudgments not given at {}:", node.path);
+                for line in lines {
+                    let _ = writeln!(out, "  {line}");
+                }
+            }
+        }
+        for node in &self.nodes {
             let Some(found) = &node.inconsistency else {
                 continue;
             };

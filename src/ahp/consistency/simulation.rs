@@ -3,9 +3,10 @@
 use ndarray::ArrayView2;
 
 use crate::ahp::eigen::eigenvector_from;
+use crate::ahp::incomplete::upper_positions;
 use crate::ahp::kernels;
-use crate::ahp::WeightingMethod;
 use crate::ahp::SAATY_SCALE;
+use crate::ahp::{CompletionMethod, IncompleteJudgments, WeightingMethod};
 use crate::error::{Error, ErrorKind, Limit, Result};
 use crate::limits::Limits;
 
@@ -139,6 +140,105 @@ pub fn simulate_random_index_with_limits(
             }
         }
         let lambda = kernels::lambda_max(&rows, &w, &mut scratch);
+        let ci = if t > 1 {
+            (lambda - t as f64) / (t as f64 - 1.0)
+        } else {
+            0.0
+        };
+        let delta = ci - mean;
+        mean += delta / (k + 1) as f64;
+        m2 += delta * (ci - mean);
+    }
+    let variance = m2 / (samples - 1) as f64;
+    Ok(RandomIndexEstimate {
+        order,
+        samples,
+        method,
+        ri: mean,
+        standard_error: (variance / samples as f64).sqrt(),
+    })
+}
+
+/// Estimates RI for incomplete matrices of order `order` with the pairs `missing` left out
+/// (each `(row, col)` with `row < col`): the mean CI of random matrices drawn as in
+/// [`simulate_random_index`] (the same stream, every upper entry drawn), with those pairs
+/// removed, completed by `completion` and weighted by that method's own weights (LLSM: the
+/// geometric mean of the completed matrix; Harker: its principal eigenvector). λmax is the
+/// source paper's formula, or the Perron root when `perron` is true.
+///
+/// The RI of incomplete matrices depends on how many pairs are missing (it falls as they
+/// grow: with only t − 1 pairs every completion is consistent and RI is 0), so the complete
+/// tables overstate it; Ágoston & Csató (2022, "Inconsistency thresholds for incomplete
+/// pairwise comparison matrices", *Omega* 108) tabulate it for their λmax-optimal
+/// completion. This estimate is for the very pattern and method used.
+///
+/// ```
+/// use ahp_fce::{simulate_incomplete_random_index, simulate_random_index, CompletionMethod,
+///     WeightingMethod};
+/// # fn main() -> Result<(), ahp_fce::Error> {
+/// let complete = simulate_random_index(5, 4_000, 3, WeightingMethod::GeometricMean)?;
+/// let gaps = [(0, 1), (2, 4)];
+/// let incomplete = simulate_incomplete_random_index(
+///     5, &gaps, CompletionMethod::LogarithmicLeastSquares, false, 4_000, 3)?;
+/// assert!(incomplete.ri < complete.ri);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// As [`simulate_random_index`]; [`ErrorKind::NoSuchJudgment`] for a missing pair outside
+/// the upper triangle; [`ErrorKind::DisconnectedJudgments`] when the pairs left connect not
+/// every item.
+pub fn simulate_incomplete_random_index(
+    order: usize,
+    missing: &[(usize, usize)],
+    completion: CompletionMethod,
+    perron: bool,
+    samples: usize,
+    seed: u64,
+) -> Result<RandomIndexEstimate> {
+    Limits::default().check(Limit::MatrixOrder, order as u64)?;
+    if samples < 2 {
+        return Err(Error::from(ErrorKind::TooFewSamples { samples }));
+    }
+    if order == 0 {
+        return Err(Error::from(ErrorKind::ZeroOrder));
+    }
+    let t = order;
+    let mut absent = vec![false; t * (t - 1) / 2];
+    let positions: Vec<(usize, usize)> = upper_positions(t).collect();
+    for &(row, col) in missing {
+        let place = (row < col && col < t)
+            .then(|| positions.binary_search(&(row, col)).ok())
+            .flatten();
+        let Some(place) = place else {
+            return Err(Error::from(ErrorKind::NoSuchJudgment {
+                row,
+                col,
+                order: t,
+            }));
+        };
+        absent[place] = true;
+    }
+    let method = match completion {
+        CompletionMethod::LogarithmicLeastSquares => WeightingMethod::GeometricMean,
+        CompletionMethod::Harker => WeightingMethod::Eigenvector,
+    };
+    let mut draws = ScaleDraws::new(seed);
+    let mut upper = vec![None; positions.len()];
+    let (mut mean, mut m2) = (0.0, 0.0);
+    for k in 0..samples {
+        for (entry, &gone) in upper.iter_mut().zip(&absent) {
+            let value = SAATY_SCALE[draws.next_index()];
+            *entry = (!gone).then_some(value);
+        }
+        let matrix = IncompleteJudgments::from_upper_triangle(&upper)?.complete(completion)?;
+        let w = if perron {
+            WeightingMethod::Eigenvector.weights(&matrix)?
+        } else {
+            method.weights(&matrix)?
+        };
+        let lambda = crate::ahp::lambda_max(&matrix, &w)?.max(t as f64);
         let ci = if t > 1 {
             (lambda - t as f64) / (t as f64 - 1.0)
         } else {
