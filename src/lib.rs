@@ -93,9 +93,9 @@ pub mod tolerance;
 pub use ahp::{
     lambda_max, simulate_incomplete_random_index, simulate_random_index,
     simulate_random_index_with_limits, weighted_sums, AhpOptions, CompletionMethod,
-    ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency, GeometricMeanSteps,
-    IncompleteJudgments, IncompleteRandomIndex, JudgmentMatrix, LambdaMax, MatrixAnalysis,
-    RandomIndex, RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
+    ConsistencyCheck, ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency,
+    GeometricMeanSteps, IncompleteJudgments, IncompleteRandomIndex, JudgmentMatrix, LambdaMax,
+    MatrixAnalysis, RandomIndex, RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
 };
 #[cfg(feature = "model")]
 pub use error::FileFormat;
@@ -105,7 +105,8 @@ pub use fce::{
     LeafData, MembershipMatrix, Operator, RankOrder, RankedObject, Ranking, TieTolerance, Verdict,
 };
 pub use hierarchy::{
-    Criterion, Hierarchy, HierarchyConsistency, Node, NodeId, NodeSynthesis, Priorities, Synthesis,
+    Criterion, Hierarchy, HierarchyConsistency, LevelConsistency, Node, NodeId, NodeSynthesis,
+    Priorities, Synthesis,
 };
 pub use limits::Limits;
 

@@ -2048,3 +2048,79 @@ mod incomplete {
         );
     }
 }
+
+mod levels {
+    use ahp_fce::model::Model;
+    use approx::assert_relative_eq;
+    use std::path::Path;
+
+    #[test]
+    fn per_level_cr_weighs_each_levels_matrices_by_their_global_weights() {
+        let model =
+            Model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/models/paper.json"))
+                .unwrap();
+        let synthesis = model.synthesis();
+        let hierarchy = model.hierarchy();
+        let (mut by_level, mut all) = ([(0.0, 0.0); 2], (0.0, 0.0));
+        for (id, node) in hierarchy.nodes() {
+            let Some(c) = synthesis.consistency_of(id) else {
+                continue;
+            };
+            if c.order < 3 {
+                continue;
+            }
+            let w = synthesis.global_weight(id).unwrap();
+            let sums = &mut by_level[node.depth()];
+            sums.0 += w * c.ci;
+            sums.1 += w * c.ri;
+            all.0 += w * c.ci;
+            all.1 += w * c.ri;
+        }
+        let h = &synthesis.consistency();
+        assert_eq!(h.levels.len(), 2);
+        // The definitions, recomputed from the nodes' own reports; 1e-14: sums of four terms.
+        for (level, (ci, ri)) in h.levels.iter().zip(by_level) {
+            assert_relative_eq!(level.cr, ci / ri, max_relative = 1e-14);
+        }
+        assert_relative_eq!(h.cr, all.0 / all.1, max_relative = 1e-14);
+        // Level 1 is the goal's matrix alone.
+        let goal = synthesis.consistency_of(hierarchy.root()).unwrap();
+        assert_relative_eq!(h.levels[0].cr, goal.cr, max_relative = 1e-14);
+        assert!(model.evaluate().unwrap().to_text().contains("Per-level CR"));
+    }
+}
+
+mod checks {
+    use ahp_fce::model::Model;
+    use ahp_fce::ConsistencyCheck;
+
+    fn goal(check: &str) -> ahp_fce::ConsistencyReport {
+        // a ≻ b 2, a ≻ c 8, b ≻ c 2: λmax = 1 + 2^(1/3) + 2^(−1/3) = 3.054, CR 0.047 (Saaty
+        // 1980), but the triad's Koczkodaj index is
+        // min(|1 − 8/4|, |1 − 4/8|) = 1/2 (by hand).
+        let model = Model::from_json(&format!(
+            r#"{{"options": {{"consistency_check": "{check}"}},
+                "hierarchy": {{"name": "G", "comparisons": {{"upper": [2, 8, 2]}},
+                "children": [{{"name": "a"}}, {{"name": "b"}}, {{"name": "c"}}]}}}}"#
+        ))
+        .unwrap();
+        model
+            .synthesis()
+            .consistency_of(model.hierarchy().root())
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn each_check_decides_by_its_own_index_and_threshold() {
+        let ratio = goal("ratio");
+        assert_eq!(ratio.check, ConsistencyCheck::Ratio);
+        assert!(ratio.cr < 0.1 && ratio.acceptable);
+        assert_eq!(ratio.koczkodaj, Some(0.5));
+        let koczkodaj = goal("koczkodaj");
+        assert!(!koczkodaj.acceptable, "{koczkodaj:?}");
+        let geometric = goal("geometric");
+        assert_eq!(geometric.geometric.threshold, Some(0.31));
+        assert_eq!(geometric.acceptable, geometric.geometric.gci <= 0.31);
+    }
+}

@@ -42,6 +42,7 @@ pub(crate) fn page(report: &Report) -> String {
                     "; CR threshold " (o.cr_threshold) "; operator " (o.operator.name())
                     ". Judgment matrices are read " (ahp_fce::model::ORIENTATION) "."
                 }
+                @if let Some(details) = report.method_details() { p.method { (details) } }
                 h2 { "Weights and consistency" }
                 (weights_table(report))
                 p.method { "Global weights of the leaves:" }
@@ -65,6 +66,7 @@ pub(crate) fn page(report: &Report) -> String {
                     @if h.acceptable { span.good { "acceptable" } } @else { span.bad { "not acceptable" } }
                     @if !h.all_nodes_acceptable { "; some matrices are inconsistent" }
                 }
+                @if let Some(line) = report.levels_line() { p { (line) } }
                 @if !report.objects.is_empty() {
                     h2 { "Objects" }
                     (legend(report))

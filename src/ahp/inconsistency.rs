@@ -126,6 +126,26 @@ impl Inconsistency {
     }
 }
 
+/// Koczkodaj's inconsistency index of `matrix`: the largest triad index
+/// min(|1 − b_xz / (b_xy·b_yz)|, |1 − b_xy·b_yz / b_xz|) over all x < y < z (Koczkodaj 1993,
+/// "A new definition of consistency of pairwise comparisons", *Mathematical and Computer
+/// Modelling* 18(7), 79–84); 0 below order 3. The same value as
+/// [`Inconsistency::koczkodaj`], without keeping the triads.
+pub fn koczkodaj_index(matrix: &JudgmentMatrix) -> f64 {
+    let t = matrix.order();
+    let b = matrix.view();
+    let mut worst: f64 = 0.0;
+    for x in 0..t {
+        for y in x + 1..t {
+            for z in y + 1..t {
+                let ratio = b[[x, z]] / (b[[x, y]] * b[[y, z]]);
+                worst = worst.max((1.0 - ratio).abs().min((1.0 - 1.0 / ratio).abs()));
+            }
+        }
+    }
+    worst
+}
+
 /// Every judgment above the diagonal measured against `weights` (of the matrix's order), the
 /// largest |ln ε| first, row order on ties.
 pub(crate) fn judgment_errors(matrix: &JudgmentMatrix, weights: &Weights) -> Vec<JudgmentError> {
@@ -182,6 +202,7 @@ mod tests {
         }
         // b_ac / (b_ab·b_bc) = (1/9) / 81 = 1/729: index 1 − 1/729 = 728/729.
         approx::assert_relative_eq!(found.koczkodaj, 728.0 / 729.0, max_relative = 1e-12);
+        assert_eq!(koczkodaj_index(&b), found.koczkodaj);
         assert_eq!(found.triads.len(), 1);
     }
 
@@ -196,6 +217,7 @@ mod tests {
             .iter()
             .all(|j| (j.error - 1.0).abs() < 1e-12));
         assert!(found.koczkodaj < 1e-12);
+        assert!(koczkodaj_index(&b) < 1e-12);
         assert!(Inconsistency::analyze(&b, &Weights::new(&[0.5, 0.5]).unwrap()).is_err());
     }
 }

@@ -11,7 +11,7 @@ pub mod consistency;
 mod eigen;
 pub mod group;
 pub(crate) mod incomplete;
-mod inconsistency;
+pub(crate) mod inconsistency;
 mod judgment;
 mod kernels;
 mod options;
@@ -21,13 +21,13 @@ mod weights;
 
 pub use consistency::{
     lambda_max, simulate_incomplete_random_index, simulate_random_index,
-    simulate_random_index_with_limits, weighted_sums, ConsistencyOptions, ConsistencyReport,
-    CrThreshold, GeometricConsistency, IncompleteConsistency, IncompleteRandomIndex, LambdaMax,
-    RandomIndex, RandomIndexEstimate, RandomIndexTable,
+    simulate_random_index_with_limits, weighted_sums, ConsistencyCheck, ConsistencyOptions,
+    ConsistencyReport, CrThreshold, GeometricConsistency, IncompleteConsistency,
+    IncompleteRandomIndex, LambdaMax, RandomIndex, RandomIndexEstimate, RandomIndexTable,
 };
 pub use group::{aggregate_judgments, aggregate_priorities, GroupJudgment, PriorityMean};
 pub use incomplete::{CompletedJudgment, Completion, CompletionMethod, IncompleteJudgments};
-pub use inconsistency::{Inconsistency, JudgmentError, TriadInconsistency};
+pub use inconsistency::{koczkodaj_index, Inconsistency, JudgmentError, TriadInconsistency};
 pub use judgment::{
     JudgmentMatrix, ReciprocalRepair, Reciprocity, MAX_JUDGMENT, MIN_JUDGMENT, SAATY_SCALE,
 };

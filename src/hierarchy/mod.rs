@@ -4,5 +4,5 @@
 mod synthesis;
 mod tree;
 
-pub use synthesis::{HierarchyConsistency, NodeSynthesis, Synthesis};
+pub use synthesis::{HierarchyConsistency, LevelConsistency, NodeSynthesis, Synthesis};
 pub use tree::{Criterion, Hierarchy, Node, NodeId, Priorities, PATH_SEPARATOR};

@@ -23,12 +23,18 @@ pub struct NodeSynthesis {
     pub consistency: Option<ConsistencyReport>,
 }
 
-/// The consistency ratio of the hierarchy as a whole.
+/// The consistency ratio of the hierarchy as a whole, and of each level.
 ///
-/// CR_H = Σ_p w_p·CI_p / Σ_p w_p·RI_p over the nodes p with judgments of order 3 or more,
-/// where w_p is the global weight of p (Saaty's hierarchic composition of consistency). Nodes
-/// of order ≤ 2 enter neither sum: their judgments are always consistent, as their own reports
-/// say (CR 0). CR_H is 0 when every judged node has order ≤ 2.
+/// Both definitions in use, in one place:
+/// - CR_H = Σ_p w_p·CI_p / Σ_p w_p·RI_p over all nodes p with judgments of order 3 or more,
+///   where w_p is the global weight of p (Saaty's hierarchic composition of consistency);
+/// - the per-level CR that many applied papers report as "total ranking consistency":
+///   CR_k = Σ w_p·CI_p / Σ w_p·RI_p over the judged nodes p whose children form level k (the
+///   goal's children are level 1), each weighted by p's global weight. For a two-level
+///   hierarchy CR_1 is the goal matrix's own CR and CR_2 weighs the second-level matrices.
+///
+/// Nodes of order ≤ 2 enter no sum: their judgments are always consistent, as their own
+/// reports say (CR 0). A CR with nothing to sum is 0.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -42,6 +48,24 @@ pub struct HierarchyConsistency {
     /// Whether every judged node is itself acceptable (a hierarchy can pass as a whole while
     /// one small matrix fails).
     pub all_nodes_acceptable: bool,
+    /// The per-level CR, from level 1 (the goal's children) down to the deepest level that
+    /// was judged.
+    pub levels: Vec<LevelConsistency>,
+}
+
+/// The consistency of one level of the hierarchy (see [`HierarchyConsistency`]).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct LevelConsistency {
+    /// The level of the compared items: 1 for the goal's children.
+    pub level: usize,
+    /// How many judgment matrices of order 3 or more compare items of this level.
+    pub matrices: usize,
+    /// Σ w·CI / Σ w·RI over them (0 when there are none).
+    pub cr: f64,
+    /// Whether CR < threshold.
+    pub acceptable: bool,
 }
 
 /// Weights and consistency throughout a [`Hierarchy`], from [`Hierarchy::synthesize`].
@@ -92,6 +116,8 @@ impl Synthesis {
             })
             .collect();
         let (mut weighted_ci, mut weighted_ri) = (0.0, 0.0);
+        // Per level of the compared items: (matrices, Σ w·CI, Σ w·RI).
+        let mut by_level: Vec<(usize, f64, f64)> = Vec::new();
         let mut all_nodes_acceptable = true;
         // Pre-order visits every parent before its children, so its global weight is final.
         for (id, node) in hierarchy.nodes() {
@@ -110,6 +136,14 @@ impl Synthesis {
                     if report.order > 2 {
                         weighted_ci += global * report.ci;
                         weighted_ri += global * report.ri;
+                        let level = node.depth();
+                        if by_level.len() <= level {
+                            by_level.resize(level + 1, (0, 0.0, 0.0));
+                        }
+                        let sums = &mut by_level[level];
+                        sums.0 += 1;
+                        sums.1 += global * report.ci;
+                        sums.2 += global * report.ri;
                     }
                     all_nodes_acceptable &= report.acceptable;
                     (analysis.weights, Some(report))
@@ -149,6 +183,26 @@ impl Synthesis {
             .in_node(hierarchy.path(root)));
         }
         let threshold = options.consistency.threshold.value();
+        let mut levels = Vec::with_capacity(by_level.len());
+        for (depth, &(matrices, ci, ri)) in by_level.iter().enumerate() {
+            let cr = if ri > 0.0 { ci / ri } else { 0.0 };
+            if !cr.is_finite() {
+                let root = hierarchy.root();
+                return Err(Error::from(ErrorKind::RandomIndexTooSmall {
+                    order: hierarchy.node(root).children().len(),
+                    ci,
+                    ri,
+                    cr,
+                })
+                .in_node(hierarchy.path(root)));
+            }
+            levels.push(LevelConsistency {
+                level: depth + 1,
+                matrices,
+                cr,
+                acceptable: cr < threshold,
+            });
+        }
         Ok(Self {
             nodes,
             leaves,
@@ -158,6 +212,7 @@ impl Synthesis {
                 threshold,
                 acceptable: cr < threshold,
                 all_nodes_acceptable,
+                levels,
             },
             options: options.clone(),
         })

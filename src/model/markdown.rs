@@ -33,6 +33,9 @@ impl Report {
             o.cr_threshold,
             o.operator.name()
         );
+        if let Some(details) = self.method_details() {
+            let _ = writeln!(out, "{}\n", cell(&details));
+        }
         let _ = writeln!(out, "## Weights and consistency\n");
         let _ = writeln!(
             out,
@@ -80,6 +83,9 @@ impl Report {
                 " Some matrices are inconsistent."
             }
         );
+        if let Some(line) = self.levels_line() {
+            let _ = writeln!(out, "{line}\n");
+        }
         for node in self
             .nodes
             .iter()

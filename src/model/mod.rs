@@ -105,7 +105,8 @@ impl Model {
                 .with_random_index(spec.options.random_index)
                 .with_threshold(threshold)
                 .with_lambda_max(spec.options.lambda_max)
-                .with_incomplete_random_index(spec.options.incomplete_random_index),
+                .with_incomplete_random_index(spec.options.incomplete_random_index)
+                .with_check(spec.options.consistency_check),
         };
         let grades = grades_of(&spec.grades).map_err(at("grades"))?;
         limits
@@ -323,6 +324,7 @@ fn options_spec(options: &AhpOptions, operator: Operator) -> OptionsSpec {
         completion: CompletionMethod::default(),
         lambda_max: options.consistency.lambda_max,
         incomplete_random_index: options.consistency.incomplete_random_index,
+        consistency_check: options.consistency.check,
     }
 }
 

@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use super::spec::{to_pretty_json, GradeSpec, OptionsSpec};
 use super::{grade_specs, options_spec};
+use crate::ahp::consistency::KOCZKODAJ_THRESHOLD;
 use crate::ahp::{
-    AhpOptions, ConsistencyReport, Inconsistency, JudgmentMatrix, ReciprocalRepair, Weights,
+    AhpOptions, ConsistencyCheck, ConsistencyReport, IncompleteRandomIndex, Inconsistency,
+    JudgmentMatrix, LambdaMax, ReciprocalRepair, Weights,
 };
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
@@ -125,6 +127,75 @@ impl NodeReport {
             ),
         });
         Some(lines)
+    }
+}
+
+impl Report {
+    /// The choices beyond weighting, table, threshold and operator that differ from the
+    /// defaults (λmax convention, acceptability check, completion, RI of completed matrices),
+    /// in words; `None` when all are the defaults. Shared by every format.
+    pub fn method_details(&self) -> Option<String> {
+        let o = &self.options;
+        let mut details = Vec::new();
+        if o.lambda_max == LambdaMax::PerronRoot {
+            details.push("λmax as the Perron root".to_owned());
+        }
+        match o.consistency_check {
+            ConsistencyCheck::Ratio => {}
+            ConsistencyCheck::Geometric => details.push(
+                "a matrix is acceptable when its GCI is within 0.31 (t = 3), 0.35 (t = 4), 0.37 \
+                 (t > 4) (Aguarón & Moreno-Jiménez 2003)"
+                    .to_owned(),
+            ),
+            ConsistencyCheck::Koczkodaj => details.push(format!(
+                "a matrix is acceptable when its Koczkodaj index is below {:.4}",
+                KOCZKODAJ_THRESHOLD
+            )),
+        }
+        let completed = self
+            .nodes
+            .iter()
+            .find_map(|n| n.consistency.as_ref()?.incomplete.as_ref());
+        if let Some(incomplete) = completed {
+            details.push(format!(
+                "judgments not given are filled by {} weights",
+                incomplete.completion.name()
+            ));
+            if o.incomplete_random_index == IncompleteRandomIndex::CompleteTable {
+                details.push("completed matrices use the complete RI table".to_owned());
+            }
+        }
+        (!details.is_empty()).then(|| format!("Also: {}.", details.join("; ")))
+    }
+
+    /// The per-level CR ("total ranking consistency", see
+    /// [`HierarchyConsistency`](crate::HierarchyConsistency)) in words, for hierarchies with
+    /// more than one judged level; shared by every format.
+    pub fn levels_line(&self) -> Option<String> {
+        let levels = &self.hierarchy_consistency.levels;
+        if levels.iter().filter(|l| l.matrices > 0).count() < 2 {
+            return None;
+        }
+        let cells: Vec<String> = levels
+            .iter()
+            .filter(|l| l.matrices > 0)
+            .map(|l| {
+                format!(
+                    "level {} {:.4}{}",
+                    l.level,
+                    l.cr,
+                    if l.acceptable {
+                        ""
+                    } else {
+                        " (NOT acceptable)"
+                    }
+                )
+            })
+            .collect();
+        Some(format!(
+            "Per-level CR (Σ w·CI / Σ w·RI of each level's matrices): {}",
+            cells.join(", ")
+        ))
     }
 }
 

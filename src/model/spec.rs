@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ahp::WeightingMethod;
-use crate::ahp::{CompletionMethod, IncompleteRandomIndex, LambdaMax, RandomIndex, Reciprocity};
+use crate::ahp::{
+    CompletionMethod, ConsistencyCheck, IncompleteRandomIndex, LambdaMax, RandomIndex, Reciprocity,
+};
 use crate::fce::{Operator, RankOrder};
 
 /// A whole model file.
@@ -32,7 +34,8 @@ pub struct ModelSpec {
 pub struct OptionsSpec {
     /// `geometric_mean` (default), `eigenvector` or `arithmetic_mean`.
     pub weighting: WeightingMethod,
-    /// `gupta_paper`, `saaty1980` (default), `saaty2005`, `donegan_dodd1991`, or
+    /// `gupta_paper`, `saaty1980` (default), `saaty2005`, `donegan_dodd1991`,
+    /// `alonso_lamata2006`, `alonso_lamata2006_fit`, or
     /// `{ custom = [...] }`.
     pub random_index: RandomIndex,
     /// The CR threshold, 0.1 by default.
@@ -54,6 +57,9 @@ pub struct OptionsSpec {
     /// The RI of a matrix with judgments not given: `simulated` for its pattern (default) or
     /// `complete_table`.
     pub incomplete_random_index: IncompleteRandomIndex,
+    /// Which index decides whether a matrix is acceptable: `ratio` (CR, default),
+    /// `geometric` (GCI) or `koczkodaj`.
+    pub consistency_check: ConsistencyCheck,
 }
 
 impl Default for OptionsSpec {
@@ -68,6 +74,7 @@ impl Default for OptionsSpec {
             completion: CompletionMethod::default(),
             lambda_max: LambdaMax::default(),
             incomplete_random_index: IncompleteRandomIndex::default(),
+            consistency_check: ConsistencyCheck::default(),
         }
     }
 }

@@ -18,6 +18,9 @@ impl Report {
             o.cr_threshold,
             o.operator.name()
         );
+        if let Some(details) = self.method_details() {
+            let _ = writeln!(out, "{details}");
+        }
         let _ = writeln!(out, "Judgment matrices are read {ORIENTATION}.\n");
         let width = self
             .nodes
@@ -28,14 +31,16 @@ impl Report {
             .max(4);
         let _ = writeln!(
             out,
-            "{}  {:>8}  {:>8}  {:>8}  {:>7}  {:>7}  {:>6}",
+            "{}  {:>8}  {:>8}  {:>8}  {:>7}  {:>7}  {:>6}  {:>6}  {:>6}",
             padded("node", width),
             "local",
             "global",
             "λmax",
             "CI",
             "CR",
-            "RI"
+            "RI",
+            "GCI",
+            "Kocz."
         );
         for node in &self.nodes {
             let name = format!("{}{}", "  ".repeat(node.depth), last_name(&node.path));
@@ -52,10 +57,13 @@ impl Report {
                 } else {
                     "  ← INCONSISTENT"
                 };
+                let koczkodaj = c
+                    .koczkodaj
+                    .map_or_else(|| "–".to_owned(), |k| format!("{k:.4}"));
                 let _ = write!(
                     out,
-                    "  {:>8.4}  {:>7.4}  {:>7.4}  {:>6.2}{flag}",
-                    c.lambda_max, c.ci, c.cr, c.ri
+                    "  {:>8.4}  {:>7.4}  {:>7.4}  {:>6.2}  {:>6.4}  {koczkodaj:>6}{flag}",
+                    c.lambda_max, c.ci, c.cr, c.ri, c.geometric.gci
                 );
             }
             out.push('\n');
@@ -116,6 +124,9 @@ impl Report {
                 "; some matrices are inconsistent"
             }
         );
+        if let Some(line) = self.levels_line() {
+            let _ = writeln!(out, "{line}");
+        }
         if self.objects.is_empty() {
             return out;
         }

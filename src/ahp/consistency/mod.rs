@@ -9,9 +9,9 @@ mod simulation;
 pub use geometric::GeometricConsistency;
 pub use random_index::{RandomIndex, RandomIndexTable};
 pub use ratio::{
-    lambda_max, weighted_sums, ConsistencyOptions, ConsistencyReport, CrThreshold,
-    IncompleteConsistency, IncompleteRandomIndex, LambdaMax, INCOMPLETE_RI_MAX_ORDER,
-    INCOMPLETE_RI_SAMPLES, INCOMPLETE_RI_SEED,
+    lambda_max, weighted_sums, ConsistencyCheck, ConsistencyOptions, ConsistencyReport,
+    CrThreshold, IncompleteConsistency, IncompleteRandomIndex, LambdaMax, INCOMPLETE_RI_MAX_ORDER,
+    INCOMPLETE_RI_SAMPLES, INCOMPLETE_RI_SEED, KOCZKODAJ_REPORTED_UP_TO, KOCZKODAJ_THRESHOLD,
 };
 pub use simulation::{
     simulate_incomplete_random_index, simulate_random_index, simulate_random_index_with_limits,

@@ -18,6 +18,15 @@ const SAATY_2005: [f64; 15] = [
     0.0, 0.0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
 ];
 
+/// Alonso & Lamata (2006), "Consistency in the analytic hierarchy process: a new approach",
+/// International Journal of Uncertainty, Fuzziness and Knowledge-Based Systems 14(4), 445–459:
+/// 100,000 random matrices per order, orders 1–15. Transcribed as an independent R
+/// implementation of AHP lists it (0, 0, 0.5245, 0.8815, 1.1086, …, 1.5838).
+const ALONSO_LAMATA_2006: [f64; 15] = [
+    0.0, 0.0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854, 1.5141, 1.5365,
+    1.5551, 1.5713, 1.5838,
+];
+
 /// Donegan & Dodd (1991), "A note on Saaty's random indexes", Mathematical and Computer
 /// Modelling 15(10), 135–137: (order, RI) at the listed orders up to 100.
 const DONEGAN_DODD_1991: [(usize, f64); 29] = [
@@ -91,6 +100,16 @@ pub enum RandomIndex {
     /// Modelling* 15(10), 135–137; orders 1–20 and 25, 30, 40, …, 100, linearly interpolated
     /// between listed orders (so orders 1–100 are covered).
     DoneganDodd1991,
+    /// Alonso & Lamata (2006), "Consistency in the analytic hierarchy process: a new
+    /// approach", *International Journal of Uncertainty, Fuzziness and Knowledge-Based
+    /// Systems* 14(4), 445–459; orders 1–15: 0, 0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417,
+    /// 1.4056, 1.4499, 1.4854, 1.5141, 1.5365, 1.5551, 1.5713, 1.5838 (100,000 matrices each).
+    AlonsoLamata2006,
+    /// Alonso & Lamata's (2006) linear fit of the mean λmax of random matrices,
+    /// λ̄(t) = t + 1.7699·t − 4.3513, as a random index for any order:
+    /// RI = (1.7699·t − 4.3513) / (t − 1) from order 3 (0 below). Their acceptance rule
+    /// λmax < t + 0.1·(1.7699·t − 4.3513) is CR < 0.1 with this RI.
+    AlonsoLamata2006Fit,
     /// A table of your own, e.g. from a simulation; see [`RandomIndexTable`].
     Custom(RandomIndexTable),
 }
@@ -106,6 +125,8 @@ impl RandomIndex {
             RandomIndex::Saaty1980 => listed(&SAATY_1980, order),
             RandomIndex::Saaty2005 => listed(&SAATY_2005, order),
             RandomIndex::DoneganDodd1991 => interpolated(&DONEGAN_DODD_1991, order),
+            RandomIndex::AlonsoLamata2006 => listed(&ALONSO_LAMATA_2006, order),
+            RandomIndex::AlonsoLamata2006Fit => alonso_lamata_fit(order),
             RandomIndex::Custom(table) => listed(&table.values, order),
         };
         found.ok_or_else(|| {
@@ -124,6 +145,8 @@ impl RandomIndex {
             RandomIndex::Saaty1980 => SAATY_1980.len(),
             RandomIndex::Saaty2005 => SAATY_2005.len(),
             RandomIndex::DoneganDodd1991 => DONEGAN_DODD_1991.last().map_or(0, |&(t, _)| t),
+            RandomIndex::AlonsoLamata2006 => ALONSO_LAMATA_2006.len(),
+            RandomIndex::AlonsoLamata2006Fit => usize::MAX,
             RandomIndex::Custom(table) => table.values.len(),
         }
     }
@@ -135,8 +158,18 @@ impl RandomIndex {
             RandomIndex::Saaty1980 => "Saaty (1980)",
             RandomIndex::Saaty2005 => "Saaty (2005)",
             RandomIndex::DoneganDodd1991 => "Donegan & Dodd (1991)",
+            RandomIndex::AlonsoLamata2006 => "Alonso & Lamata (2006)",
+            RandomIndex::AlonsoLamata2006Fit => "Alonso & Lamata (2006), linear fit",
             RandomIndex::Custom(_) => "custom",
         }
+    }
+}
+
+fn alonso_lamata_fit(order: usize) -> Option<f64> {
+    match order {
+        0 => None,
+        1 | 2 => Some(0.0),
+        t => Some((1.7699 * t as f64 - 4.3513) / (t as f64 - 1.0)),
     }
 }
 
@@ -242,11 +275,26 @@ mod tests {
     }
 
     #[test]
+    fn alonso_lamata_fit_tracks_their_table() {
+        // (1.7699·9 − 4.3513) / 8 = 11.5778 / 8 = 1.447225, against 1.4499 in their table.
+        let fit = RandomIndex::AlonsoLamata2006Fit;
+        approx::assert_abs_diff_eq!(fit.value(9).unwrap(), 1.447225, epsilon = 1e-12);
+        for t in 6..=15 {
+            let table = RandomIndex::AlonsoLamata2006.value(t).unwrap();
+            assert!((fit.value(t).unwrap() - table).abs() < 0.01, "order {t}");
+        }
+        assert_eq!(fit.value(2).unwrap(), 0.0);
+        assert!(fit.value(0).is_err());
+        assert!(fit.value(1_000).unwrap() < 1.7699);
+    }
+
+    #[test]
     fn order_zero_and_past_the_end_are_errors() {
         for table in [
             RandomIndex::GuptaPaper,
             RandomIndex::Saaty1980,
             RandomIndex::Saaty2005,
+            RandomIndex::AlonsoLamata2006,
         ] {
             assert!(table.value(0).is_err());
             let past = table.max_order() + 1;

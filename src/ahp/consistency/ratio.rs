@@ -3,7 +3,9 @@
 use ndarray::Array1;
 
 use super::simulation::simulate_incomplete_random_index;
+use super::GeometricConsistency;
 use super::{RandomIndex, RandomIndexEstimate};
+use crate::ahp::inconsistency::koczkodaj_index;
 use crate::ahp::kernels;
 use crate::ahp::CompletionMethod;
 use crate::ahp::JudgmentMatrix;
@@ -144,6 +146,9 @@ pub struct ConsistencyOptions {
     /// The RI of completed matrices: simulated for their pattern of missing pairs (default)
     /// or read from the complete table.
     pub incomplete_random_index: IncompleteRandomIndex,
+    /// Which index decides whether a matrix is acceptable: CR (default), the GCI or
+    /// Koczkodaj's index. The report gives all three where they are computed.
+    pub check: ConsistencyCheck,
 }
 
 impl ConsistencyOptions {
@@ -165,12 +170,48 @@ impl ConsistencyOptions {
         self
     }
 
+    /// These options with another index deciding acceptability.
+    pub fn with_check(mut self, check: ConsistencyCheck) -> Self {
+        self.check = check;
+        self
+    }
+
     /// These options with another RI for completed matrices.
     pub fn with_incomplete_random_index(mut self, choice: IncompleteRandomIndex) -> Self {
         self.incomplete_random_index = choice;
         self
     }
 }
+
+/// Which index decides whether one matrix's judgments are acceptable. The hierarchy's CR is
+/// always Saaty's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+#[non_exhaustive]
+pub enum ConsistencyCheck {
+    /// CR = CI / RI below the CR threshold (Saaty; the source paper). The default.
+    #[default]
+    Ratio,
+    /// The geometric consistency index within Aguarón & Moreno-Jiménez's (2003) thresholds:
+    /// 0.31 (t = 3), 0.35 (t = 4), 0.37 (t > 4), which they derived to correspond to CR = 0.1.
+    Geometric,
+    /// Koczkodaj's index below [`KOCZKODAJ_THRESHOLD`].
+    Koczkodaj,
+}
+
+/// The Koczkodaj index below which a matrix passes [`ConsistencyCheck::Koczkodaj`]: 1/3, the
+/// rule of thumb usually quoted for the index. It is not calibrated to CR < 0.1 (Bozóki &
+/// Rapcsák 2008, "On Saaty's and Koczkodaj's inconsistencies of pairwise comparison
+/// matrices", *Journal of Global Optimization* 42, compare the two), so compare like with like.
+pub const KOCZKODAJ_THRESHOLD: f64 = 1.0 / 3.0;
+
+/// Orders up to which every report carries Koczkodaj's index (it costs t³/6 triads); beyond,
+/// only when it is the check.
+pub const KOCZKODAJ_REPORTED_UP_TO: usize = 50;
 
 /// How λmax is obtained.
 ///
@@ -270,11 +311,18 @@ pub struct ConsistencyReport {
     pub cr: f64,
     /// The threshold CR was compared with.
     pub threshold: f64,
-    /// Whether CR < threshold (the source paper's formula 6 uses a strict inequality).
+    /// Whether the chosen check passes: by default CR < threshold (the source paper's formula 6
+    /// uses a strict inequality).
     pub acceptable: bool,
     /// For a matrix completed from incomplete judgments: how many pairs were missing and
     /// where its RI came from.
     pub incomplete: Option<IncompleteConsistency>,
+    /// Which index decided [`ConsistencyReport::acceptable`].
+    pub check: ConsistencyCheck,
+    /// The geometric consistency index with its published threshold.
+    pub geometric: GeometricConsistency,
+    /// Koczkodaj's index, up to order [`KOCZKODAJ_REPORTED_UP_TO`] or when it is the check.
+    pub koczkodaj: Option<f64>,
 }
 
 impl ConsistencyReport {
@@ -359,6 +407,15 @@ impl ConsistencyReport {
             }));
         }
         let threshold = options.threshold.value();
+        let geometric = GeometricConsistency::compute(matrix)?;
+        let koczkodaj = (order <= KOCZKODAJ_REPORTED_UP_TO
+            || options.check == ConsistencyCheck::Koczkodaj)
+            .then(|| koczkodaj_index(matrix));
+        let acceptable = match options.check {
+            ConsistencyCheck::Ratio => cr < threshold,
+            ConsistencyCheck::Geometric => geometric.acceptable,
+            ConsistencyCheck::Koczkodaj => koczkodaj.unwrap_or(0.0) < KOCZKODAJ_THRESHOLD,
+        };
         Ok(Self {
             order,
             lambda_max,
@@ -367,8 +424,11 @@ impl ConsistencyReport {
             ri,
             cr,
             threshold,
-            acceptable: cr < threshold,
+            acceptable,
             incomplete,
+            check: options.check,
+            geometric,
+            koczkodaj,
         })
     }
 }
