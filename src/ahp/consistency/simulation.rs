@@ -99,9 +99,8 @@ pub fn simulate_random_index_with_limits(
     let mut log_rows = vec![0.0; t];
     let mut w = vec![0.0; t];
     let mut scratch = vec![0.0; t];
-    // Welford's running mean and sum of squared deviations.
-    let (mut mean, mut m2) = (0.0, 0.0);
-    for k in 0..samples {
+    let mut running = RunningMean::default();
+    for _ in 0..samples {
         log_rows.fill(0.0);
         for x in 0..t {
             for y in x + 1..t {
@@ -140,23 +139,9 @@ pub fn simulate_random_index_with_limits(
             }
         }
         let lambda = kernels::lambda_max(&rows, &w, &mut scratch);
-        let ci = if t > 1 {
-            (lambda - t as f64) / (t as f64 - 1.0)
-        } else {
-            0.0
-        };
-        let delta = ci - mean;
-        mean += delta / (k + 1) as f64;
-        m2 += delta * (ci - mean);
+        running.push(consistency_index(lambda, t));
     }
-    let variance = m2 / (samples - 1) as f64;
-    Ok(RandomIndexEstimate {
-        order,
-        samples,
-        method,
-        ri: mean,
-        standard_error: (variance / samples as f64).sqrt(),
-    })
+    Ok(running.estimate(order, method))
 }
 
 /// Estimates RI for incomplete matrices of order `order` with the pairs `missing` left out
@@ -226,8 +211,8 @@ pub fn simulate_incomplete_random_index(
     };
     let mut draws = ScaleDraws::new(seed);
     let mut upper = vec![None; positions.len()];
-    let (mut mean, mut m2) = (0.0, 0.0);
-    for k in 0..samples {
+    let mut running = RunningMean::default();
+    for _ in 0..samples {
         for (entry, &gone) in upper.iter_mut().zip(&absent) {
             let value = SAATY_SCALE[draws.next_index()];
             *entry = (!gone).then_some(value);
@@ -239,23 +224,48 @@ pub fn simulate_incomplete_random_index(
             method.weights(&matrix)?
         };
         let lambda = crate::ahp::lambda_max(&matrix, &w)?.max(t as f64);
-        let ci = if t > 1 {
-            (lambda - t as f64) / (t as f64 - 1.0)
-        } else {
-            0.0
-        };
-        let delta = ci - mean;
-        mean += delta / (k + 1) as f64;
-        m2 += delta * (ci - mean);
+        running.push(consistency_index(lambda, t));
     }
-    let variance = m2 / (samples - 1) as f64;
-    Ok(RandomIndexEstimate {
-        order,
-        samples,
-        method,
-        ri: mean,
-        standard_error: (variance / samples as f64).sqrt(),
-    })
+    Ok(running.estimate(order, method))
+}
+
+/// CI = (λmax − t)/(t − 1); 0 for t = 1.
+fn consistency_index(lambda: f64, t: usize) -> f64 {
+    if t > 1 {
+        (lambda - t as f64) / (t as f64 - 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Welford's running mean and sum of squared deviations of the simulated CIs.
+#[derive(Default)]
+struct RunningMean {
+    count: usize,
+    mean: f64,
+    m2: f64,
+}
+
+impl RunningMean {
+    fn push(&mut self, ci: f64) {
+        self.count += 1;
+        let delta = ci - self.mean;
+        self.mean += delta / self.count as f64;
+        self.m2 += delta * (ci - self.mean);
+    }
+
+    /// The estimate from at least two values (the callers check).
+    fn estimate(&self, order: usize, method: WeightingMethod) -> RandomIndexEstimate {
+        let samples = self.count;
+        let variance = self.m2 / (samples.max(2) - 1) as f64;
+        RandomIndexEstimate {
+            order,
+            samples,
+            method,
+            ri: self.mean,
+            standard_error: (variance / samples as f64).sqrt(),
+        }
+    }
 }
 
 /// Scale indices 0..17, eight per draw of the generator.
