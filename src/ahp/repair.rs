@@ -1,6 +1,8 @@
 //! Suggested repairs of inconsistent judgments: as few single changes as the method finds,
 //! each lowering CR, never applied to the caller's matrix.
 
+use super::consistency::{IncompleteRandomIndex, RandomIndex, RandomIndexTable};
+use super::incomplete::IncompleteJudgments;
 use super::inconsistency::judgment_errors;
 use super::judgment::JudgmentMatrix;
 use super::options::AhpOptions;
@@ -48,6 +50,10 @@ impl AhpOptions {
     /// not lower CR, to that value itself. It stops when CR is under the threshold, when no
     /// single change lowers CR, or after t(t−1) changes. Nothing is applied to `matrix`.
     ///
+    /// A completed matrix ([`JudgmentMatrix::completion`]) is repaired in the judgments that
+    /// were given only; after each change its gaps are filled again by its own method, and CR
+    /// is taken against the random index simulated once for its pattern of missing pairs.
+    ///
     /// # Errors
     /// As [`AhpOptions::analyze`].
     ///
@@ -68,6 +74,37 @@ impl AhpOptions {
     pub fn suggest_repair(&self, matrix: &JudgmentMatrix) -> Result<RepairSuggestion> {
         let mut current = matrix.clone();
         let mut analysis = self.analyze(&current)?;
+        // A completed matrix keeps its pattern of missing pairs through every change, so its
+        // simulated RI is computed once, here; its filled entries are not judgments to change,
+        // and after each change the gaps are filled again from the judgments given.
+        let fixed;
+        let options = match analysis
+            .consistency
+            .incomplete
+            .as_ref()
+            .and_then(|i| i.simulated.as_ref())
+        {
+            Some(estimate) if estimate.ri > 0.0 => {
+                let mut values = vec![estimate.ri; matrix.order()];
+                values.iter_mut().take(2).for_each(|v| *v = 0.0);
+                fixed = AhpOptions {
+                    consistency: self
+                        .consistency
+                        .clone()
+                        .with_random_index(RandomIndex::Custom(RandomIndexTable::new(values)?))
+                        .with_incomplete_random_index(IncompleteRandomIndex::CompleteTable),
+                    ..self.clone()
+                };
+                &fixed
+            }
+            _ => self,
+        };
+        let filled = |row: usize, col: usize| {
+            matrix.completion().is_some_and(|c| {
+                let pair = (row.min(col), row.max(col));
+                c.filled.iter().any(|f| (f.row, f.col) == pair)
+            })
+        };
         let cr_before = analysis.consistency.cr;
         let t = matrix.order();
         let mut steps = Vec::new();
@@ -76,14 +113,15 @@ impl AhpOptions {
             let judgments = judgment_errors(&current, &analysis.weights);
             let mut improved = None;
             // The 2t worst judgments are tried, so that a step costs O(t³) at most.
-            'judgments: for judgment in judgments.iter().take(2 * t) {
+            let judged = judgments.iter().filter(|j| !filled(j.row, j.col));
+            'judgments: for judgment in judged.take(2 * t) {
                 for to in [judgment.nearest_scale_value, judgment.consistent_value] {
                     // A change too small to matter is no change.
                     if (to / judgment.value - 1.0).abs() <= 1e-12 {
                         continue;
                     }
-                    let candidate = current.with_judgment(judgment.row, judgment.col, to)?;
-                    let after = self.analyze(&candidate)?;
+                    let candidate = rejudged(&current, judgment.row, judgment.col, to)?;
+                    let after = options.analyze(&candidate)?;
                     if after.consistency.cr < analysis.consistency.cr {
                         improved = Some((*judgment, to, candidate, after));
                         break 'judgments;
@@ -112,9 +150,65 @@ impl AhpOptions {
     }
 }
 
+/// `matrix` with b_row,col = `value`; a completed matrix is completed again, by its own
+/// method, from its given judgments.
+fn rejudged(matrix: &JudgmentMatrix, row: usize, col: usize, value: f64) -> Result<JudgmentMatrix> {
+    let changed = matrix.with_judgment(row, col, value)?;
+    let Some(completion) = changed.completion() else {
+        return Ok(changed);
+    };
+    let t = changed.order();
+    let upper: Vec<Option<f64>> = (0..t)
+        .flat_map(|x| (x + 1..t).map(move |y| (x, y)))
+        .map(|(x, y)| {
+            let gap = completion.filled.iter().any(|f| (f.row, f.col) == (x, y));
+            if gap {
+                None
+            } else {
+                changed.get(x, y)
+            }
+        })
+        .collect();
+    IncompleteJudgments::from_upper_triangle(&upper)?.complete(completion.method)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_completed_matrix_is_repaired_in_its_given_judgments_only() {
+        use crate::ahp::CompletionMethod;
+        // Order 5, b_04 not given, and b_01 = 1/9 against weights that want about 2.
+        let upper = [
+            Some(1.0 / 9.0),
+            Some(4.0),
+            Some(8.0),
+            None,
+            Some(2.0),
+            Some(4.0),
+            Some(8.0),
+            Some(2.0),
+            Some(4.0),
+            Some(2.0),
+        ];
+        let b = IncompleteJudgments::from_upper_triangle(&upper)
+            .unwrap()
+            .complete(CompletionMethod::LogarithmicLeastSquares)
+            .unwrap();
+        let options = AhpOptions::default();
+        assert!(!options.analyze(&b).unwrap().consistency.acceptable);
+        let repair = options.suggest_repair(&b).unwrap();
+        assert!(!repair.steps.is_empty());
+        assert!(repair.steps.iter().all(|s| (s.row, s.col) != (0, 4)));
+        assert!(repair
+            .steps
+            .windows(2)
+            .all(|s| s[1].cr_after < s[0].cr_after));
+        assert!(repair.steps[0].cr_after < repair.cr_before);
+        // Still a completion of the same gap.
+        assert_eq!(repair.repaired.completion().unwrap().filled.len(), 1);
+    }
 
     #[test]
     fn an_acceptable_matrix_needs_no_change() {

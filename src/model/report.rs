@@ -288,9 +288,8 @@ fn inconsistency_of(
     options: &AhpOptions,
 ) -> Option<InconsistencyReport> {
     let found = Inconsistency::analyze(matrix, weights).ok()?;
-    // A repair costs up to t(t−1) steps of O(t³): suggested for the orders people judge. Not
-    // for completed matrices: each step would simulate their random index again.
-    let repair = (matrix.order() <= REPAIRED_UP_TO && matrix.completion().is_none())
+    // A repair costs up to t(t−1) steps of O(t³): suggested for the orders people judge.
+    let repair = (matrix.order() <= REPAIRED_UP_TO)
         .then(|| options.suggest_repair(matrix).ok())
         .flatten();
     let name = |k: usize| names.get(k).cloned().unwrap_or_else(|| k.to_string());
