@@ -540,11 +540,19 @@ impl Report {
                     },
                 }
             })
-            .collect();
+            .collect::<Vec<NodeReport>>();
+        let mut options = options_spec(synthesis.options(), Operator::default());
+        // The completion method is the matrices' own, not an option of the synthesis.
+        if let Some(incomplete) = nodes
+            .iter()
+            .find_map(|n| n.consistency.as_ref()?.incomplete.as_ref())
+        {
+            options.completion = incomplete.completion;
+        }
         Self {
             schema_version: SCHEMA_VERSION,
             orientation: ORIENTATION.to_owned(),
-            options: options_spec(synthesis.options(), Operator::default()),
+            options,
             nodes,
             hierarchy_consistency: synthesis.consistency().clone(),
             grades: Vec::new(),
