@@ -4,11 +4,13 @@
 //! ratio of the weights, w_x / w_y:
 //! - the logarithmic least squares method (LLSM): minimise Σ over given pairs of
 //!   (ln b_xy − ln w_x + ln w_y)²; it is the geometric mean when nothing is missing, and the
-//!   geometric mean of the matrix it completes is again its own weights (Bozóki, Fülöp &
-//!   Rónyai 2010, "On optimal completion of incomplete pairwise comparison matrices",
-//!   *Mathematical and Computer Modelling* 52, 318–333);
-//! - Harker's method (Harker 1987, "Alternative modes of questioning in the analytic hierarchy
-//!   process", *Mathematical Modelling* 9, 353–360): the principal eigenvector of the matrix
+//!   geometric mean of the matrix it completes is again its own weights (every filled entry
+//!   has residual 0 at those weights, so they solve the complete problem's normal equations
+//!   too; see Bozóki, Fülöp & Rónyai 2010, "On optimal completion of incomplete pairwise
+//!   comparison matrices", *Mathematical and Computer Modelling* 52, 318–333, for LLSM on
+//!   incomplete matrices);
+//! - Harker's method (Harker 1987, "Incomplete pairwise comparisons in the analytic hierarchy
+//!   process", *Mathematical Modelling* 9(11), 837–848): the principal eigenvector of the matrix
 //!   with 0 for every missing entry and 1 + (missing pairs of the row) on the diagonal; it is
 //!   also the principal eigenvector, with the same eigenvalue, of the matrix it completes.
 //!
