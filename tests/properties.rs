@@ -721,9 +721,10 @@ mod model_files {
         include_str!("../examples/models/paper.json"),
         include_str!("../examples/models/supplier.json"),
     ];
-    const TOML_MODELS: [&str; 2] = [
+    const TOML_MODELS: [&str; 3] = [
         include_str!("../examples/models/paper.toml"),
         include_str!("../examples/models/drinks.toml"),
+        include_str!("../examples/models/incomplete.toml"),
     ];
 
     /// Whether loading got past the syntax into the model's own checks (a model, or an error
