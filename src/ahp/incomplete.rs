@@ -78,6 +78,14 @@ pub struct Completion {
     pub filled: Vec<CompletedJudgment>,
 }
 
+impl Completion {
+    /// Whether the pair (row, col), in either order, was filled rather than judged.
+    pub fn is_filled(&self, row: usize, col: usize) -> bool {
+        let pair = (row.min(col), row.max(col));
+        self.filled.iter().any(|f| (f.row, f.col) == pair)
+    }
+}
+
 /// A reciprocal judgment matrix with some pairs left out; the pairs given connect all items.
 ///
 /// ```
@@ -262,6 +270,22 @@ impl IncompleteJudgments {
         match method {
             CompletionMethod::LogarithmicLeastSquares => self.llsm_weights(),
             CompletionMethod::Harker => self.harker_weights(),
+        }
+    }
+
+    /// Judgments from an upper triangle with gaps: the complete matrix when none is missing,
+    /// else the matrix completed by `method`.
+    ///
+    /// # Errors
+    /// As [`JudgmentMatrix::from_upper_triangle`], [`IncompleteJudgments::from_upper_triangle`]
+    /// and [`IncompleteJudgments::complete`].
+    pub fn matrix_from_upper_triangle(
+        upper: &[Option<f64>],
+        method: CompletionMethod,
+    ) -> Result<JudgmentMatrix> {
+        match upper.iter().copied().collect::<Option<Vec<f64>>>() {
+            Some(values) => JudgmentMatrix::from_upper_triangle(&values),
+            None => Self::from_upper_triangle(upper)?.complete(method),
         }
     }
 

@@ -44,13 +44,13 @@ impl AhpOptions {
 
     /// These options with another random-index table.
     pub fn with_random_index(mut self, table: RandomIndex) -> Self {
-        self.consistency.random_index = table;
+        self.consistency = self.consistency.with_random_index(table);
         self
     }
 
     /// These options with another CR threshold.
     pub fn with_threshold(mut self, threshold: CrThreshold) -> Self {
-        self.consistency.threshold = threshold;
+        self.consistency = self.consistency.with_threshold(threshold);
         self
     }
 

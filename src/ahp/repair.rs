@@ -2,7 +2,7 @@
 //! each lowering CR, never applied to the caller's matrix.
 
 use super::consistency::{IncompleteRandomIndex, RandomIndex, RandomIndexTable};
-use super::incomplete::IncompleteJudgments;
+use super::incomplete::{upper_positions, IncompleteJudgments};
 use super::inconsistency::judgment_errors;
 use super::judgment::JudgmentMatrix;
 use super::options::AhpOptions;
@@ -99,12 +99,8 @@ impl AhpOptions {
             }
             _ => self,
         };
-        let filled = |row: usize, col: usize| {
-            matrix.completion().is_some_and(|c| {
-                let pair = (row.min(col), row.max(col));
-                c.filled.iter().any(|f| (f.row, f.col) == pair)
-            })
-        };
+        let filled =
+            |row: usize, col: usize| matrix.completion().is_some_and(|c| c.is_filled(row, col));
         let cr_before = analysis.consistency.cr;
         let t = matrix.order();
         let mut steps = Vec::new();
@@ -157,16 +153,11 @@ fn rejudged(matrix: &JudgmentMatrix, row: usize, col: usize, value: f64) -> Resu
     let Some(completion) = changed.completion() else {
         return Ok(changed);
     };
-    let t = changed.order();
-    let upper: Vec<Option<f64>> = (0..t)
-        .flat_map(|x| (x + 1..t).map(move |y| (x, y)))
+    let upper: Vec<Option<f64>> = upper_positions(changed.order())
         .map(|(x, y)| {
-            let gap = completion.filled.iter().any(|f| (f.row, f.col) == (x, y));
-            if gap {
-                None
-            } else {
-                changed.get(x, y)
-            }
+            (!completion.is_filled(x, y))
+                .then(|| changed.get(x, y))
+                .flatten()
         })
         .collect();
     IncompleteJudgments::from_upper_triangle(&upper)?.complete(completion.method)

@@ -78,14 +78,9 @@ pub(super) fn judgments_of(
         }
         ComparisonsSpec::Upper(upper) => {
             let upper = values(upper, &format!("{path}.upper"))?;
-            let complete: Option<Vec<f64>> = upper.iter().copied().collect();
-            match complete {
-                Some(values) => JudgmentMatrix::from_upper_triangle(&values),
-                None => IncompleteJudgments::from_upper_triangle(&upper)
-                    .and_then(|j| j.complete(reading.completion)),
-            }
-            .map_err(|e| between(e, names))
-            .map_err(at(format!("{path}.upper")))
+            IncompleteJudgments::matrix_from_upper_triangle(&upper, reading.completion)
+                .map_err(|e| between(e, names))
+                .map_err(at(format!("{path}.upper")))
         }
         ComparisonsSpec::Pairs(pairs) => {
             pairs_to_matrix(pairs, reading, names, &format!("{path}.pairs"))
@@ -157,14 +152,9 @@ fn pairs_to_matrix(
         .map_err(at(path));
     }
     let upper: Vec<Option<f64>> = upper_positions(t).map(|p| given.get(&p).copied()).collect();
-    let complete: Option<Vec<f64>> = upper.iter().copied().collect();
-    match complete {
-        Some(values) => JudgmentMatrix::from_upper_triangle(&values),
-        None => IncompleteJudgments::from_upper_triangle(&upper)
-            .and_then(|j| j.complete(reading.completion)),
-    }
-    .map_err(|e| between(e, names))
-    .map_err(at(path))
+    IncompleteJudgments::matrix_from_upper_triangle(&upper, reading.completion)
+        .map_err(|e| between(e, names))
+        .map_err(at(path))
 }
 
 /// The groups of children no comparison connects, by name.

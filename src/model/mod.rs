@@ -429,12 +429,8 @@ impl ObjectSpec {
 fn node_spec_of(criterion: &Criterion) -> NodeSpec {
     let (comparisons, weights) = match &criterion.priorities {
         Some(Priorities::Judgments(matrix)) => {
-            let filled = |x: usize, y: usize| {
-                matrix.completion().is_some_and(|c| {
-                    let pair = (x.min(y), x.max(y));
-                    c.filled.iter().any(|f| (f.row, f.col) == pair)
-                })
-            };
+            let filled =
+                |x: usize, y: usize| matrix.completion().is_some_and(|c| c.is_filled(x, y));
             let rows = matrix
                 .to_rows()
                 .into_iter()
