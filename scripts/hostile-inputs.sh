@@ -33,7 +33,7 @@ json.dump({"hierarchy": {"name": "G", "comparisons": {"pairs": []}, "children": 
 PY
 for bomb in "$work/wide.json" tests/corpus/wide-empty-pairs.json tests/corpus/empty-rows.json \
     tests/corpus/subnormal-ri.json tests/corpus/duplicate-leaf.json tests/corpus/deep.json \
-    tests/corpus/deep.toml; do
+    tests/corpus/deep.toml tests/corpus/crowded-panel.json; do
     (ulimit -v 1000000; timeout 60 "$tool" evaluate "$bomb" >/dev/null 2>"$work/stderr")
     status=$?
     check "$(basename "$bomb") under a 1 GB limit" 1 "$status" "$work/stderr"

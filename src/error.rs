@@ -57,6 +57,8 @@ pub enum Location {
     ObjectIndex(usize),
     /// An expert of a group, by the index of their input (from 0).
     Expert(usize),
+    /// An expert of a [`Panel`](crate::Panel), by name.
+    ExpertName(String),
     /// A line of a data file (the header is line 1).
     Line(u64),
     /// A pairwise comparison, by the names of the two items compared (row over column).
@@ -73,6 +75,7 @@ impl fmt::Display for Location {
             Location::Object(name) => write!(f, "in object `{name}`"),
             Location::ObjectIndex(index) => write!(f, "in object {index} of the batch"),
             Location::Expert(index) => write!(f, "for expert {index}"),
+            Location::ExpertName(name) => write!(f, "for expert `{name}`"),
             Location::Line(line) => write!(f, "line {line}"),
             Location::Comparison(row, col) => write!(f, "comparing `{row}` with `{col}`"),
             #[cfg(feature = "model")]
@@ -717,6 +720,20 @@ pub enum ErrorKind {
         ranked: u32,
     },
 
+    /// Two experts of a panel with the same name.
+    #[error("the expert `{name}` appears twice in the panel")]
+    DuplicateExpert {
+        /// The repeated name.
+        name: String,
+    },
+
+    /// An expert of a panel whose name is empty or blank.
+    #[error("expert {index} of the panel has an empty name")]
+    EmptyExpertName {
+        /// The expert's index (from 0).
+        index: usize,
+    },
+
     /// Two survey items with the same name.
     #[error("the item `{name}` appears twice")]
     DuplicateItem {
@@ -857,10 +874,25 @@ pub enum ErrorKind {
         b: String,
     },
 
-    /// A node given both comparisons and weights.
+    /// A node given more than one of comparisons, weights and a panel.
     #[cfg(feature = "model")]
-    #[error("give either comparisons or weights, not both")]
-    ComparisonsAndWeights,
+    #[error("give one of comparisons, weights or a panel, not both {first} and {second}")]
+    ConflictingPriorities {
+        /// The first key given.
+        first: &'static str,
+        /// The second.
+        second: &'static str,
+    },
+
+    /// Expert weights given for some experts of a panel but not all.
+    #[cfg(feature = "model")]
+    #[error("give every expert of the panel a weight or none")]
+    PartialExpertWeights,
+
+    /// A priority mean chosen for a panel that aggregates judgments, where it has no effect.
+    #[cfg(feature = "model")]
+    #[error("priority_mean applies to aggregation = \"priorities\" only; this panel aggregates judgments")]
+    PriorityMeanWithoutPriorities,
 
     /// Leaf data with both degrees and votes, or neither.
     #[cfg(feature = "model")]
@@ -931,6 +963,8 @@ pub enum Limit {
     ScaleLevels,
     /// [`Limits::objects`](crate::Limits::objects).
     Objects,
+    /// [`Limits::experts`](crate::Limits::experts).
+    Experts,
 }
 
 impl Limit {
@@ -942,6 +976,7 @@ impl Limit {
             Limit::Nodes => "with_nodes",
             Limit::ScaleLevels => "with_scale_levels",
             Limit::Objects => "with_objects",
+            Limit::Experts => "with_experts",
         }
     }
 }
@@ -954,6 +989,7 @@ impl fmt::Display for Limit {
             Limit::Nodes => "the number of nodes",
             Limit::ScaleLevels => "the number of answer categories",
             Limit::Objects => "the number of objects",
+            Limit::Experts => "the number of experts in one panel",
         })
     }
 }

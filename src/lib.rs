@@ -92,10 +92,11 @@ pub mod tolerance;
 
 pub use ahp::{
     lambda_max, simulate_incomplete_random_index, simulate_random_index,
-    simulate_random_index_with_limits, weighted_sums, AhpOptions, CompletionMethod,
-    ConsistencyCheck, ConsistencyOptions, ConsistencyReport, CrThreshold, GeometricConsistency,
-    GeometricMeanSteps, IncompleteJudgments, IncompleteRandomIndex, JudgmentMatrix, LambdaMax,
-    MatrixAnalysis, RandomIndex, RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
+    simulate_random_index_with_limits, weighted_sums, AhpOptions, CompletionMethod, Consensus,
+    ConsensusLevel, ConsistencyCheck, ConsistencyOptions, ConsistencyReport, CrThreshold,
+    GeometricConsistency, GeometricMeanSteps, IncompleteJudgments, IncompleteRandomIndex,
+    JudgmentMatrix, LambdaMax, MatrixAnalysis, Panel, PanelAggregation, PanelAnalysis, RandomIndex,
+    RandomIndexEstimate, RandomIndexTable, WeightingMethod, Weights,
 };
 #[cfg(feature = "model")]
 pub use error::FileFormat;

@@ -56,6 +56,9 @@ pub struct Limits {
     /// Most objects in one model file; 100,000 by default. Score more through the batch
     /// scorer, which holds them in one array.
     pub objects: usize,
+    /// Most experts in one panel; 1,000 by default. Each holds a matrix of the node's order,
+    /// so a panel takes experts × order² × 8 bytes.
+    pub experts: usize,
 }
 
 impl Default for Limits {
@@ -66,6 +69,7 @@ impl Default for Limits {
             nodes: 1_000_000,
             scale_levels: 1_000,
             objects: 100_000,
+            experts: 1_000,
         }
     }
 }
@@ -102,6 +106,12 @@ impl Limits {
     }
 
     /// `Ok` when `value` is within `limit`.
+    /// These limits with another largest panel.
+    pub fn with_experts(mut self, max: usize) -> Self {
+        self.experts = max;
+        self
+    }
+
     pub(crate) fn check(&self, limit: Limit, value: u64) -> Result<()> {
         let max = match limit {
             Limit::MatrixOrder => self.matrix_order as u64,
@@ -109,6 +119,7 @@ impl Limits {
             Limit::Nodes => self.nodes as u64,
             Limit::ScaleLevels => u64::from(self.scale_levels),
             Limit::Objects => self.objects as u64,
+            Limit::Experts => self.experts as u64,
         };
         if value <= max {
             Ok(())

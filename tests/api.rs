@@ -821,12 +821,14 @@ mod model {
     use ahp_fce::{Error, FileFormat};
     use std::path::Path;
 
-    const SHIPPED: [&str; 5] = [
+    const SHIPPED: [&str; 7] = [
         "examples/models/paper.json",
         "examples/models/paper.toml",
         "examples/models/drinks.toml",
         "examples/models/supplier.json",
         "examples/models/incomplete.toml",
+        "examples/models/panel.toml",
+        "examples/models/panel.json",
     ];
 
     fn load(name: &str) -> Model {
@@ -856,7 +858,8 @@ mod model {
 
     #[test]
     fn the_documented_examples_evaluate_identically() {
-        let doc = include_str!("../docs/model-format.md");
+        let whole = include_str!("../docs/model-format.md");
+        let doc = &whole[whole.find("## A complete small example").unwrap()..];
         let block = |fence: &str| {
             let start = doc.find(fence).unwrap() + fence.len();
             let end = start + doc[start..].find("```").unwrap();
@@ -1032,7 +1035,16 @@ mod model {
         let both = json_error(&format!(
             r#"{{"hierarchy": {{"name": "G", "weights": [0.5, 0.5], "comparisons": {{"upper": [2]}}, {LEAVES}}}}}"#
         ));
-        assert_eq!(at(&both), ("hierarchy", &ErrorKind::ComparisonsAndWeights));
+        assert_eq!(
+            at(&both),
+            (
+                "hierarchy",
+                &ErrorKind::ConflictingPriorities {
+                    first: "comparisons",
+                    second: "weights"
+                }
+            )
+        );
 
         let threshold = json_error(&format!(
             r#"{{"options": {{"cr_threshold": -1}}, "hierarchy": {{"name": "G", "weights": [0.5, 0.5], {LEAVES}}}}}"#
@@ -1528,6 +1540,16 @@ mod corpus {
 
     #[test]
     fn size_bombs_are_rejected_before_their_size_is_allocated() {
+        let crowd = load("crowded-panel.json").unwrap_err();
+        assert!(matches!(
+            crowd.kind(),
+            ErrorKind::LimitExceeded {
+                limit: ahp_fce::error::Limit::Experts,
+                value: 5_000,
+                max: 1_000
+            }
+        ));
+        assert_eq!(crowd.field(), Some("hierarchy.panel.experts"));
         let pairs = load("wide-empty-pairs.json").unwrap_err();
         match pairs.kind() {
             ErrorKind::DisconnectedChildren { groups } => assert_eq!(groups.len(), 20_000),
@@ -2122,5 +2144,316 @@ mod checks {
         let geometric = goal("geometric");
         assert_eq!(geometric.geometric.threshold, Some(0.31));
         assert_eq!(geometric.acceptable, geometric.geometric.gci <= 0.31);
+    }
+}
+
+/// Panels of experts: in Rust and in model files, with gaps, weights and both aggregations.
+#[cfg(feature = "model")]
+mod panels {
+    use ahp_fce::error::{ErrorKind, Limit};
+    use ahp_fce::model::Model;
+    use ahp_fce::survey::{aggregate_priorities, PriorityMean};
+    use ahp_fce::{
+        AhpOptions, Criterion, Hierarchy, IncompleteJudgments, JudgmentMatrix, Limits, Panel,
+        PanelAggregation, Weights,
+    };
+    use approx::assert_relative_eq;
+    use std::path::Path;
+
+    /// Recomputed in another order, exact in theory: a few roundings.
+    const EXACT: f64 = 1e-12;
+
+    fn load(name: &str) -> Model {
+        Model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+    }
+
+    /// The shipped panel (the first five respondents of ahpsurvey's `city200`) against an
+    /// independent pure-Python computation: the element-wise geometric mean of the five
+    /// matrices, its geometric-mean weights and CR (RI 1.12), and Goepel's consensus of the
+    /// respondents' geometric-mean priorities.
+    #[test]
+    fn the_shipped_panel_as_computed_independently() {
+        let report = load("examples/models/panel.toml").evaluate().unwrap();
+        let goal = &report.nodes[0];
+        let weights: Vec<f64> = report.nodes[1..].iter().map(|n| n.local_weight).collect();
+        assert_relative_eq!(
+            weights.as_slice(),
+            &[
+                0.16606816102411753,
+                0.4293392723078238,
+                0.07787085813420762,
+                0.2861201191606265,
+                0.04060158937322451
+            ][..],
+            max_relative = EXACT
+        );
+        let cr = goal.consistency.as_ref().unwrap().cr;
+        assert_relative_eq!(cr, 0.032852297227555345, max_relative = 1e-10);
+        let panel = goal.panel.as_ref().unwrap();
+        assert_eq!(panel.experts.len(), 5);
+        assert_eq!(panel.experts[4].name, "respondent 5");
+        assert_eq!(panel.acceptable_experts, 4);
+        let consensus = panel.consensus.unwrap();
+        assert_relative_eq!(consensus.value, 0.9709124883888877, max_relative = EXACT);
+        let text = report.to_text();
+        assert!(text.contains("Panel at City to live in:"), "{text}");
+        assert!(text.contains("respondent 5 (weight 0.2000): CR 0.1047 NOT acceptable"));
+        assert!(report.to_markdown().contains("- Panel at City to live in:"));
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["nodes"][0]["panel"]["aggregation"], "judgments");
+        assert!(
+            json["nodes"][0]["panel"]["experts"][4]["consistency"]["cr"]
+                .as_f64()
+                .unwrap()
+                > 0.1
+        );
+    }
+
+    fn two_experts(extra: &str) -> String {
+        format!(
+            r#"{{"hierarchy": {{"name": "G", "panel": {{{extra}"experts": [
+                {{"name": "Ann", "comparisons": {{"upper": [2, 4, 2]}}}},
+                {{"name": "Ben", "comparisons": {{"pairs": [["a", "b", 3], ["b", "c", 1], ["a", "c", 3]]}}}}
+            ]}}, "children": [{{"name": "a"}}, {{"name": "b"}}, {{"name": "c"}}]}}}}"#
+        )
+    }
+
+    #[test]
+    fn judgments_and_priorities_are_aggregated_as_defined() {
+        let aij = Model::from_json(&two_experts("")).unwrap();
+        let root = aij.hierarchy().root();
+        let group = match aij.hierarchy().get(root).unwrap().priorities() {
+            Some(ahp_fce::Priorities::Panel(panel)) => panel.group_matrix().clone(),
+            other => panic!("{other:?}"),
+        };
+        // √(2·3), √(4·3), √(2·1).
+        for ((x, y), v) in [((0, 1), 6f64), ((0, 2), 12.0), ((1, 2), 2.0)] {
+            assert_relative_eq!(group.get(x, y).unwrap(), v.sqrt(), max_relative = EXACT);
+        }
+        let aip = Model::from_json(&two_experts(
+            r#""aggregation": "priorities", "priority_mean": "arithmetic", "#,
+        ))
+        .unwrap();
+        let report = aip.evaluate().unwrap();
+        let panel = report.nodes[0].panel.as_ref().unwrap();
+        let experts: Vec<Weights> = panel
+            .experts
+            .iter()
+            .map(|e| Weights::new(&e.priorities).unwrap())
+            .collect();
+        let mean = aggregate_priorities(&experts, None, PriorityMean::Arithmetic).unwrap();
+        let weights: Vec<f64> = report.nodes[1..].iter().map(|n| n.local_weight).collect();
+        assert_relative_eq!(weights.as_slice(), mean.as_slice(), max_relative = EXACT);
+        // The node's consistency is the group matrix's, whatever the aggregation.
+        assert_eq!(
+            report.nodes[0].consistency,
+            aij.evaluate().unwrap().nodes[0].consistency
+        );
+        assert!(report.to_text().contains("AIP: weighted arithmetic mean"));
+    }
+
+    #[test]
+    fn expert_weights_tilt_the_group() {
+        let heavy = Model::from_json(
+            &two_experts("")
+                .replace(r#""name": "Ann", "#, r#""name": "Ann", "weight": 3, "#)
+                .replace(r#""name": "Ben", "#, r#""name": "Ben", "weight": 1, "#),
+        )
+        .unwrap();
+        let report = heavy.evaluate().unwrap();
+        let panel = report.nodes[0].panel.as_ref().unwrap();
+        assert_relative_eq!(panel.experts[0].weight, 0.75, max_relative = EXACT);
+        // b_01 = 2^0.75 · 3^0.25.
+        let b01 = report.nodes[0].comparisons.as_ref().unwrap()[0][1];
+        assert_relative_eq!(b01, 2f64.powf(0.75) * 3f64.powf(0.25), max_relative = EXACT);
+        // Written out, the weights as given read back, so the model is equal.
+        assert_eq!(Model::from_json(&heavy.to_json()).unwrap(), heavy);
+    }
+
+    #[test]
+    fn a_pair_one_expert_left_out_is_the_others_and_one_nobody_gave_is_filled() {
+        let skip = |upper: &[Option<f64>]| {
+            IncompleteJudgments::from_upper_triangle(upper)
+                .unwrap()
+                .complete(Default::default())
+                .unwrap()
+        };
+        // Ann leaves (a, c) out; Ben gives it as 5. Neither gives (b, d).
+        let ann = skip(&[Some(2.0), None, Some(3.0), Some(2.0), None, Some(1.0)]);
+        let ben = skip(&[Some(2.0), Some(5.0), Some(3.0), Some(2.0), None, Some(1.0)]);
+        let panel = Panel::new(
+            vec![("Ann".into(), ann), ("Ben".into(), ben)],
+            None,
+            PanelAggregation::Judgments,
+        )
+        .unwrap();
+        let group = panel.group_matrix();
+        assert_relative_eq!(group.get(0, 2).unwrap(), 5.0, max_relative = EXACT);
+        let filled = group.completion().unwrap();
+        assert_eq!(filled.filled.len(), 1);
+        assert!(filled.is_filled(1, 3));
+        // The same through a model file, with the gap reported at the group.
+        let model = Model::from_toml(
+            r#"
+            [hierarchy]
+            name = "G"
+            [[hierarchy.panel.experts]]
+            name = "Ann"
+            comparisons.upper = [2, "?", 3, 2, "?", 1]
+            [[hierarchy.panel.experts]]
+            name = "Ben"
+            comparisons.upper = [2, 5, 3, 2, "?", 1]
+            [[hierarchy.children]]
+            name = "a"
+            [[hierarchy.children]]
+            name = "b"
+            [[hierarchy.children]]
+            name = "c"
+            [[hierarchy.children]]
+            name = "d"
+            "#,
+        )
+        .unwrap();
+        let report = model.evaluate().unwrap();
+        let completed = &report.nodes[0].completed_judgments;
+        assert_eq!(
+            (completed[0].row.as_str(), completed[0].column.as_str()),
+            ("b", "d")
+        );
+        assert_eq!(Model::from_json(&model.to_json()).unwrap(), model);
+    }
+
+    #[test]
+    fn panels_work_from_rust_below_the_goal() {
+        let panel = Panel::new(
+            vec![
+                (
+                    "Ann".into(),
+                    JudgmentMatrix::from_upper_triangle(&[3.0]).unwrap(),
+                ),
+                (
+                    "Ben".into(),
+                    JudgmentMatrix::from_upper_triangle(&[1.0 / 3.0]).unwrap(),
+                ),
+            ],
+            None,
+            PanelAggregation::Judgments,
+        )
+        .unwrap();
+        let hierarchy = Hierarchy::new(Criterion::weighted(
+            "G",
+            Weights::new(&[0.5, 0.5]).unwrap(),
+            [
+                Criterion::paneled("A", panel, [Criterion::leaf("x"), Criterion::leaf("y")]),
+                Criterion::leaf("B"),
+            ],
+        ))
+        .unwrap();
+        let synthesis = hierarchy.synthesize(&AhpOptions::default()).unwrap();
+        // Opposite judgments cancel: 3 and 1/3 average to 1.
+        let a = hierarchy.find("A").unwrap();
+        let analysis = synthesis.node(a).unwrap().panel.as_ref().unwrap();
+        assert_relative_eq!(
+            analysis.weights.as_slice(),
+            &[0.5, 0.5][..],
+            max_relative = EXACT
+        );
+        assert!(analysis.consensus.unwrap().value < 1.0);
+    }
+
+    /// The snippet of `docs/model-format.md` loads under a goal with children A, B, C.
+    #[test]
+    fn the_documented_panel_loads() {
+        let doc = include_str!("../docs/model-format.md");
+        let section = &doc[doc.find("### Panels").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        let snippet = &section[start..start + section[start..].find("```").unwrap()];
+        let model = Model::from_toml(&format!(
+            "[hierarchy]\nname = \"G\"\n{snippet}\n[[hierarchy.children]]\nname = \"A\"\n\
+             [[hierarchy.children]]\nname = \"B\"\n[[hierarchy.children]]\nname = \"C\"\n"
+        ))
+        .unwrap();
+        let report = model.evaluate().unwrap();
+        let panel = report.nodes[0].panel.as_ref().unwrap();
+        assert_eq!(panel.experts.len(), 2);
+        assert_relative_eq!(panel.experts[0].weight, 2.0 / 3.0, max_relative = EXACT);
+    }
+
+    #[test]
+    fn bad_panels_are_named_where_they_are() {
+        let err = |text: &str| Model::from_json(text).unwrap_err();
+        let place = |e: &ahp_fce::Error| e.field().unwrap_or_default().to_owned();
+
+        let both = err(&two_experts("").replace(r#""panel""#, r#""weights": [0.5, 0.5], "panel""#));
+        assert_eq!(
+            both.kind(),
+            &ErrorKind::ConflictingPriorities {
+                first: "weights",
+                second: "panel"
+            }
+        );
+
+        let partial =
+            err(&two_experts("").replace(r#""name": "Ann", "#, r#""name": "Ann", "weight": 2, "#));
+        assert_eq!(partial.kind(), &ErrorKind::PartialExpertWeights);
+        assert_eq!(place(&partial), "hierarchy.panel.experts");
+
+        let zero = err(&two_experts("")
+            .replace(r#""name": "Ann", "#, r#""name": "Ann", "weight": 2, "#)
+            .replace(r#""name": "Ben", "#, r#""name": "Ben", "weight": 0, "#));
+        assert!(matches!(
+            zero.kind(),
+            ErrorKind::InvalidWeight { index: 1, .. }
+        ));
+        assert_eq!(place(&zero), "hierarchy.panel.experts[1].weight");
+
+        let mean = err(&two_experts(r#""priority_mean": "geometric", "#));
+        assert_eq!(mean.kind(), &ErrorKind::PriorityMeanWithoutPriorities);
+        assert_eq!(place(&mean), "hierarchy.panel.priority_mean");
+
+        let twice = err(&two_experts("").replace("Ben", "Ann"));
+        assert!(matches!(twice.kind(), ErrorKind::DuplicateExpert { name } if name == "Ann"));
+        assert_eq!(place(&twice), "hierarchy.panel");
+
+        let short = err(&two_experts("").replace("[2, 4, 2]", "[2, 4]"));
+        assert!(
+            matches!(short.kind(), ErrorKind::UpperTriangleLength { .. }),
+            "{short}"
+        );
+        assert_eq!(
+            place(&short),
+            "hierarchy.panel.experts[0].comparisons.upper"
+        );
+
+        let apart =
+            err(&two_experts("").replace(r#"["b", "c", 1], ["a", "c", 3]"#, r#"["a", "b", 3]"#));
+        assert!(
+            matches!(apart.kind(), ErrorKind::DisconnectedChildren { .. }),
+            "{apart}"
+        );
+        assert_eq!(
+            place(&apart),
+            "hierarchy.panel.experts[1].comparisons.pairs"
+        );
+
+        let none = err(&two_experts("").replace(
+            r#"{"name": "Ann", "comparisons": {"upper": [2, 4, 2]}},
+                {"name": "Ben", "comparisons": {"pairs": [["a", "b", 3], ["b", "c", 1], ["a", "c", 3]]}}"#,
+            "",
+        ));
+        assert!(matches!(none.kind(), ErrorKind::Empty { .. }), "{none}");
+
+        let crowd =
+            Model::from_json_with_limits(&two_experts(""), &Limits::default().with_experts(1))
+                .unwrap_err();
+        assert!(matches!(
+            crowd.kind(),
+            ErrorKind::LimitExceeded {
+                limit: Limit::Experts,
+                value: 2,
+                max: 1
+            }
+        ));
+        assert_eq!(place(&crowd), "hierarchy.panel.experts");
     }
 }

@@ -717,14 +717,16 @@ mod model_files {
     use serde_json::Value;
 
     /// Valid models, in both formats, that the mutations start from.
-    const JSON_MODELS: [&str; 2] = [
+    const JSON_MODELS: [&str; 3] = [
         include_str!("../examples/models/paper.json"),
         include_str!("../examples/models/supplier.json"),
+        include_str!("../examples/models/panel.json"),
     ];
-    const TOML_MODELS: [&str; 3] = [
+    const TOML_MODELS: [&str; 4] = [
         include_str!("../examples/models/paper.toml"),
         include_str!("../examples/models/drinks.toml"),
         include_str!("../examples/models/incomplete.toml"),
+        include_str!("../examples/models/panel.toml"),
     ];
 
     /// Whether loading got past the syntax into the model's own checks (a model, or an error
@@ -1282,5 +1284,188 @@ mod incomplete {
             Ok(reached)
         })
         .at_least(0.5, "changed incomplete judgments");
+    }
+}
+
+/// Panels: the group matrix, the consensus and the two aggregations on generated experts, and
+/// arbitrary panel inputs from Rust giving a panel or an error.
+mod panels {
+    use super::common::{hostile_f64, run_counting, scale_upper};
+    use ahp_fce::survey::PriorityMean;
+    use ahp_fce::{
+        AhpOptions, Consensus, JudgmentMatrix, Panel, PanelAggregation, WeightingMethod, Weights,
+    };
+    use approx::assert_relative_eq;
+    use proptest::prelude::*;
+
+    /// 1–6 experts' upper triangles on Saaty's scale over the same 2..=7 items, with
+    /// positive expert weights.
+    fn experts() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<f64>)> {
+        (2..=7usize, 1..=6usize).prop_flat_map(|(t, k)| {
+            (
+                prop::collection::vec(scale_upper(t), k),
+                prop::collection::vec(0.1f64..10.0, k),
+            )
+        })
+    }
+
+    fn panel_of(uppers: &[Vec<f64>], weights: Option<Vec<f64>>, how: PanelAggregation) -> Panel {
+        let experts = uppers
+            .iter()
+            .enumerate()
+            .map(|(k, u)| {
+                (
+                    format!("e{k}"),
+                    JudgmentMatrix::from_upper_triangle(u).unwrap(),
+                )
+            })
+            .collect();
+        Panel::new(experts, weights, how).unwrap()
+    }
+
+    proptest! {
+        /// The group matrix is reciprocal, each entry lies between the experts' smallest and
+        /// largest (a weighted geometric mean), and the order of the experts does not matter.
+        /// 1e-12: sums of a few logarithms in another order.
+        #[test]
+        fn the_group_matrix_is_a_weighted_geometric_mean((uppers, weights) in experts()) {
+            let panel = panel_of(&uppers, Some(weights.clone()), PanelAggregation::Judgments);
+            let group = panel.group_matrix();
+            let t = group.order();
+            let mut reversed = uppers.clone();
+            reversed.reverse();
+            let mut reversed_weights = weights;
+            reversed_weights.reverse();
+            let other = panel_of(&reversed, Some(reversed_weights), PanelAggregation::Judgments);
+            for x in 0..t {
+                for y in 0..t {
+                    let b = group.get(x, y).unwrap();
+                    assert_relative_eq!(b * group.get(y, x).unwrap(), 1.0, max_relative = 1e-12);
+                    let values = panel.experts().map(|(_, m)| m.get(x, y).unwrap());
+                    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(l, h), v| (l.min(v), h.max(v)));
+                    prop_assert!(b >= lo * (1.0 - 1e-12) && b <= hi * (1.0 + 1e-12));
+                    assert_relative_eq!(b, other.group_matrix().get(x, y).unwrap(), max_relative = 1e-12);
+                }
+            }
+        }
+
+        /// A panel of one is that expert: the same matrix (to 1e-12, through exp ∘ ln) and no
+        /// consensus; a panel of identical experts is in full consensus.
+        #[test]
+        fn one_expert_or_identical_experts((uppers, _) in experts(), copies in 2..5usize) {
+            let one = panel_of(&uppers[..1], None, PanelAggregation::Judgments);
+            let expert = JudgmentMatrix::from_upper_triangle(&uppers[0]).unwrap();
+            for x in 0..expert.order() {
+                for y in 0..expert.order() {
+                    assert_relative_eq!(
+                        one.group_matrix().get(x, y).unwrap(),
+                        expert.get(x, y).unwrap(),
+                        max_relative = 1e-12
+                    );
+                }
+            }
+            let options = AhpOptions::default();
+            prop_assert!(one.analyze(&options).unwrap().consensus.is_none());
+            let same = panel_of(&vec![uppers[0].clone(); copies], None, PanelAggregation::Judgments);
+            let consensus = same.analyze(&options).unwrap().consensus.unwrap();
+            assert_relative_eq!(consensus.value, 1.0, max_relative = 1e-12);
+        }
+
+        /// Consensus never exceeds 1, and is 1 only when the priorities agree; Hβ ≥ 0. Under
+        /// AIP the group's weights are the mean of the experts' own (arithmetic: exactly their
+        /// weighted sum, to 1e-12).
+        #[test]
+        fn consensus_and_aip_on_generated_panels((uppers, weights) in experts()) {
+            let how = PanelAggregation::Priorities(PriorityMean::Arithmetic);
+            let panel = panel_of(&uppers, Some(weights), how);
+            let options = AhpOptions::default().with_weighting(WeightingMethod::GeometricMean);
+            let analysis = panel.analyze(&options).unwrap();
+            if let Some(c) = analysis.consensus {
+                prop_assert!(c.value <= 1.0 + 1e-12 && c.beta_entropy >= 0.0);
+                prop_assert!(c.value.is_finite());
+            }
+            let lambdas = panel.lambdas();
+            for (x, w) in analysis.weights.iter().enumerate() {
+                let mean: f64 = analysis
+                    .experts
+                    .iter()
+                    .zip(lambdas.iter())
+                    .map(|(e, l)| l * e.analysis.weights.as_slice()[x])
+                    .sum();
+                assert_relative_eq!(w, mean, max_relative = 1e-12);
+            }
+            prop_assert_eq!(analysis.experts.len(), uppers.len());
+        }
+
+        /// Consensus from any priority vectors and weights: a value or an error, never a panic
+        /// or a NaN.
+        #[test]
+        fn consensus_of_any_vectors_never_panics(
+            vectors in prop::collection::vec(prop::collection::vec(0.001f64..1.0, 1..6), 0..6),
+            weights in prop::option::of(prop::collection::vec(0.001f64..1.0, 0..6)),
+        ) {
+            let vectors: Vec<Weights> = vectors
+                .iter()
+                .filter_map(|v| Weights::from_unnormalized(v).ok())
+                .collect();
+            let weights = weights.and_then(|w| Weights::from_unnormalized(&w).ok());
+            if let Ok(Some(c)) = Consensus::of_priorities(&vectors, weights.as_ref()) {
+                prop_assert!(c.value.is_finite() && c.value <= 1.0 + 1e-12);
+            }
+        }
+    }
+
+    /// Panels built from arbitrary matrices, names and expert weights (hostile floats among
+    /// them): a panel or one error, never a panic; at least a third are valid panels whose
+    /// analysis also gives a result or an error.
+    #[test]
+    fn any_panel_input_gives_a_panel_or_an_error() {
+        // Names: 0 a distinct one, 1 the same "b" for each, 2 a blank one; one order for the
+        // panel and, now and then, an expert of another.
+        let strategy = (
+            1..=4usize,
+            prop::collection::vec(
+                (
+                    prop::sample::select(vec![0usize, 0, 0, 0, 0, 0, 0, 0, 1, 2]),
+                    prop::bool::weighted(0.1),
+                ),
+                0..5,
+            ),
+            prop::option::weighted(0.3, prop::collection::vec(hostile_f64(), 0..5)),
+            any::<bool>(),
+        );
+        run_counting(256, strategy, |(t, experts, weights, aip)| {
+            let built: Vec<(String, JudgmentMatrix)> = experts
+                .iter()
+                .enumerate()
+                .map(|(k, &(name, odd))| {
+                    let t = if odd { t + 1 } else { t };
+                    let upper: Vec<f64> =
+                        (0..t * (t - 1) / 2).map(|i| (i % 9 + 1) as f64).collect();
+                    let name = match name {
+                        0 => format!("e{k}"),
+                        1 => "b".to_owned(),
+                        _ => " ".to_owned(),
+                    };
+                    (name, JudgmentMatrix::from_upper_triangle(&upper).unwrap())
+                })
+                .collect();
+            let how = if aip {
+                PanelAggregation::Priorities(PriorityMean::Geometric)
+            } else {
+                PanelAggregation::Judgments
+            };
+            match Panel::new(built, weights, how) {
+                Ok(panel) => {
+                    let _ = panel.analyze(&AhpOptions::default());
+                    Ok(true)
+                }
+                Err(e) => {
+                    prop_assert!(!e.to_string().is_empty());
+                    Ok(false)
+                }
+            }
+        })
+        .at_least(0.3, "valid panels");
     }
 }

@@ -52,6 +52,10 @@ pub(crate) fn page(report: &Report) -> String {
                         p.method { "Judgments not given at " (node.path) ":" }
                         ul { @for line in lines { li { (line) } } }
                     }
+                    @if let Some(panel) = &node.panel {
+                        p.method { "Panel at " (node.path) ":" }
+                        ul { @for line in panel.lines() { li { (line) } } }
+                    }
                     @if let Some(found) = &node.inconsistency {
                         p.bad {
                             "Where the inconsistency of " (node.path) " comes from (Koczkodaj index "

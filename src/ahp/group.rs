@@ -1,5 +1,6 @@
 //! Group decisions: combining several experts' judgments (AIJ) or priorities (AIP).
 
+use super::incomplete::IncompleteJudgments;
 use super::judgment::JudgmentMatrix;
 use super::options::{AhpOptions, MatrixAnalysis};
 use super::weights::Weights;
@@ -12,6 +13,12 @@ use crate::error::{Collection, Error, ErrorKind, Location, Quantity, Result};
 /// (ln b_xy,k − ln b_yx,k) / 2, which is ln b_xy,k for reciprocal input and also absorbs typed
 /// reciprocals such as 0.333. The geometric mean is the only averaging that keeps
 /// reciprocity (Aczél & Saaty, 1983).
+///
+/// Only judgments count: an entry an expert did not give (one her matrix
+/// [filled](JudgmentMatrix::completion) from her other judgments) is left out of that pair's
+/// mean, and the weights of the experts who gave it are rescaled to sum 1. A pair no expert
+/// gave is filled in the group matrix from the group's judgments, by the completion method of
+/// the first expert's matrix that has one.
 ///
 /// ```
 /// use ahp_fce::{survey::aggregate_judgments, JudgmentMatrix};
@@ -28,7 +35,8 @@ use crate::error::{Collection, Error, ErrorKind, Location, Quantity, Result};
 /// # Errors
 /// [`ErrorKind::Empty`] without matrices; [`ErrorKind::LengthMismatch`] when the expert weights do not
 /// match; an expert whose matrix has another order than the first's, as
-/// [`ErrorKind::LengthMismatch`] wrapped in [`Location::Expert`] naming the expert.
+/// [`ErrorKind::LengthMismatch`] wrapped in [`Location::Expert`] naming the expert; the errors
+/// of [`IncompleteJudgments::complete`] when pairs no expert gave must be filled.
 pub fn aggregate_judgments(
     matrices: &[JudgmentMatrix],
     expert_weights: Option<&Weights>,
@@ -39,21 +47,38 @@ pub fn aggregate_judgments(
         Collection::JudgmentMatrices,
         Quantity::ExpertMatrixOrder,
     )?;
-    let mut log_upper = Vec::with_capacity(order * order.saturating_sub(1) / 2);
+    let given =
+        |m: &JudgmentMatrix, x: usize, y: usize| m.completion().is_none_or(|c| !c.is_filled(x, y));
+    let mut upper = Vec::with_capacity(order * order.saturating_sub(1) / 2);
     for x in 0..order {
         for y in x + 1..order {
-            let log_mean: f64 = matrices
-                .iter()
-                .zip(&lambda)
-                .map(|(m, l)| {
+            let (mut log_sum, mut weight_sum, mut givers) = (0.0, 0.0, 0);
+            for (m, l) in matrices.iter().zip(&lambda) {
+                if given(m, x, y) {
                     let b = m.view();
-                    l * (b[[x, y]].ln() - b[[y, x]].ln()) / 2.0
-                })
-                .sum();
-            log_upper.push(log_mean.exp());
+                    log_sum += l * (b[[x, y]].ln() - b[[y, x]].ln()) / 2.0;
+                    weight_sum += l;
+                    givers += 1;
+                }
+            }
+            upper.push(match givers {
+                0 => None,
+                // All gave it: the weights already sum to 1, and the mean stays bit for bit
+                // the plain weighted one.
+                n if n == matrices.len() => Some(log_sum.exp()),
+                _ => Some((log_sum / weight_sum).exp()),
+            });
         }
     }
-    JudgmentMatrix::from_upper_triangle(&log_upper)
+    if upper.iter().all(Option::is_some) {
+        let upper: Vec<f64> = upper.into_iter().flatten().collect();
+        return JudgmentMatrix::from_upper_triangle(&upper);
+    }
+    let method = matrices
+        .iter()
+        .find_map(|m| m.completion().map(|c| c.method))
+        .unwrap_or_default();
+    IncompleteJudgments::matrix_from_upper_triangle(&upper, method)
 }
 
 /// How individual priority vectors are averaged in [`aggregate_priorities`].

@@ -2,6 +2,7 @@
 
 use crate::ahp::AhpOptions;
 use crate::ahp::ConsistencyReport;
+use crate::ahp::PanelAnalysis;
 use crate::ahp::Weights;
 use crate::error::{Error, ErrorKind, Result};
 
@@ -18,9 +19,11 @@ pub struct NodeSynthesis {
     pub global_weight: f64,
     /// The weights of the node's children; `None` for a leaf.
     pub child_weights: Option<Weights>,
-    /// The consistency of the node's judgments; `None` for a leaf or for weights given
-    /// directly.
+    /// The consistency of the node's judgments (a panel's group matrix); `None` for a leaf
+    /// or for weights given directly.
     pub consistency: Option<ConsistencyReport>,
+    /// A panel's experts, group matrix and consensus; `None` unless the node has a panel.
+    pub panel: Option<PanelAnalysis>,
 }
 
 /// The consistency ratio of the hierarchy as a whole, and of each level.
@@ -113,6 +116,7 @@ impl Synthesis {
                 global_weight: 1.0,
                 child_weights: None,
                 consistency: None,
+                panel: None,
             })
             .collect();
         let (mut weighted_ci, mut weighted_ri) = (0.0, 0.0);
@@ -125,31 +129,39 @@ impl Synthesis {
                 continue;
             };
             let global = nodes[id.index()].global_weight;
-            let (weights, consistency) = match priorities {
+            let (weights, report, panel) = match priorities {
                 Priorities::Judgments(matrix) => {
                     let analysis = options
                         .analyze(matrix)
                         .map_err(|e| e.in_node(hierarchy.path(id)))?;
-                    let report = analysis.consistency;
-                    // Every reciprocal matrix of order ≤ 2 is consistent and has no random
-                    // index: it enters neither sum, as its own report says CR 0.
-                    if report.order > 2 {
-                        weighted_ci += global * report.ci;
-                        weighted_ri += global * report.ri;
-                        let level = node.depth();
-                        if by_level.len() <= level {
-                            by_level.resize(level + 1, (0, 0.0, 0.0));
-                        }
-                        let sums = &mut by_level[level];
-                        sums.0 += 1;
-                        sums.1 += global * report.ci;
-                        sums.2 += global * report.ri;
-                    }
-                    all_nodes_acceptable &= report.acceptable;
-                    (analysis.weights, Some(report))
+                    (analysis.weights, Some(analysis.consistency), None)
                 }
-                Priorities::Weights(weights) => (weights.clone(), None),
+                Priorities::Panel(panel) => {
+                    let analysis = panel
+                        .analyze(options)
+                        .map_err(|e| e.in_node(hierarchy.path(id)))?;
+                    let report = analysis.group.consistency.clone();
+                    (analysis.weights.clone(), Some(report), Some(analysis))
+                }
+                Priorities::Weights(weights) => (weights.clone(), None, None),
             };
+            if let Some(report) = &report {
+                // Every reciprocal matrix of order ≤ 2 is consistent and has no random
+                // index: it enters neither sum, as its own report says CR 0.
+                if report.order > 2 {
+                    weighted_ci += global * report.ci;
+                    weighted_ri += global * report.ri;
+                    let level = node.depth();
+                    if by_level.len() <= level {
+                        by_level.resize(level + 1, (0, 0.0, 0.0));
+                    }
+                    let sums = &mut by_level[level];
+                    sums.0 += 1;
+                    sums.1 += global * report.ci;
+                    sums.2 += global * report.ri;
+                }
+                all_nodes_acceptable &= report.acceptable;
+            }
             for (&child, local) in node.children().iter().zip(weights.iter()) {
                 let entry = &mut nodes[child.index()];
                 entry.local_weight = local;
@@ -157,7 +169,8 @@ impl Synthesis {
             }
             let entry = &mut nodes[id.index()];
             entry.child_weights = Some(weights);
-            entry.consistency = consistency;
+            entry.consistency = report;
+            entry.panel = panel;
         }
         let leaves: Vec<NodeId> = hierarchy.leaves().collect();
         let leaf_globals: Vec<f64> = leaves

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::ahp::AhpOptions;
 use crate::ahp::JudgmentMatrix;
+use crate::ahp::Panel;
 use crate::ahp::Weights;
 use crate::error::{Collection, Error, ErrorKind, Limit, Result};
 use crate::limits::Limits;
@@ -26,6 +27,9 @@ pub enum Priorities {
     Judgments(JudgmentMatrix),
     /// Weights given directly (no consistency to check).
     Weights(Weights),
+    /// Several experts' judgments, combined; weights and consistency are derived from the
+    /// panel's group matrix and aggregation.
+    Panel(Panel),
 }
 
 impl Priorities {
@@ -34,6 +38,7 @@ impl Priorities {
         match self {
             Priorities::Judgments(matrix) => matrix.order(),
             Priorities::Weights(weights) => weights.len(),
+            Priorities::Panel(panel) => panel.order(),
         }
     }
 }
@@ -98,6 +103,19 @@ impl Criterion {
         Self {
             name: name.into(),
             priorities: Some(Priorities::Judgments(judgments)),
+            children: children.into_iter().collect(),
+        }
+    }
+
+    /// A criterion whose children are compared by a panel of experts.
+    pub fn paneled(
+        name: impl Into<String>,
+        panel: Panel,
+        children: impl IntoIterator<Item = Criterion>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            priorities: Some(Priorities::Panel(panel)),
             children: children.into_iter().collect(),
         }
     }
@@ -289,9 +307,14 @@ impl Hierarchy {
                 .check(Limit::Depth, depth as u64)
                 .map_err(|e| e.in_node(here(&hierarchy, &criterion.name)))?;
             check_children(&criterion, || here(&hierarchy, &criterion.name))?;
-            if let Some(Priorities::Judgments(matrix)) = &criterion.priorities {
+            if let Some(Priorities::Judgments(_) | Priorities::Panel(_)) = &criterion.priorities {
                 limits
-                    .check(Limit::MatrixOrder, matrix.order() as u64)
+                    .check(Limit::MatrixOrder, criterion.children.len() as u64)
+                    .map_err(|e| e.in_node(here(&hierarchy, &criterion.name)))?;
+            }
+            if let Some(Priorities::Panel(panel)) = &criterion.priorities {
+                limits
+                    .check(Limit::Experts, panel.len() as u64)
                     .map_err(|e| e.in_node(here(&hierarchy, &criterion.name)))?;
             }
             if let Some(p) = parent {

@@ -20,6 +20,8 @@ pub(super) struct Reading {
     pub(super) completion: CompletionMethod,
     /// The largest matrix order allowed (checked before a matrix is allocated).
     pub(super) max_order: usize,
+    /// The most experts in one panel.
+    pub(super) max_experts: usize,
 }
 
 /// A judgment's value; `None` for `null` or [`NOT_GIVEN`].

@@ -112,6 +112,14 @@ impl Report {
             }
         }
         for node in &self.nodes {
+            if let Some(panel) = &node.panel {
+                let _ = writeln!(out, "- Panel at {}:", cell(&node.path));
+                for line in panel.lines() {
+                    let _ = writeln!(out, "  - {}", cell(&line));
+                }
+            }
+        }
+        for node in &self.nodes {
             let Some(found) = &node.inconsistency else {
                 continue;
             };

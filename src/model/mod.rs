@@ -3,7 +3,7 @@
 //!
 //! The format is documented in `docs/model-format.md`; [`spec`] mirrors it type by type.
 //! Loading validates exactly as the constructors do, so a file can never produce an invalid
-//! [`JudgmentMatrix`](crate::JudgmentMatrix) or [`MembershipMatrix`]; every error names the
+//! [`JudgmentMatrix`] or [`MembershipMatrix`]; every error names the
 //! place in the file. A model is analysed once, when it is loaded: its weights and consistency
 //! are computed then, and [`Model::evaluate`] only composes the objects.
 
@@ -15,19 +15,20 @@ pub mod spec;
 mod text;
 
 pub use report::{
-    CompletedReport, ContributionReport, InconsistencyReport, JudgmentReport, NodeReport,
-    NodeVector, ObjectReport, RankEntry, RepairReport, Report, TriadReport, ORIENTATION,
-    SCHEMA_VERSION,
+    CompletedReport, ContributionReport, ExpertReport, InconsistencyReport, JudgmentReport,
+    NodeReport, NodeVector, ObjectReport, PanelReport, RankEntry, RepairReport, Report,
+    TriadReport, EXPERTS_SHOWN, ORIENTATION, SCHEMA_VERSION,
 };
 use spec::{
-    ComparisonsSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec, NodeSpec, ObjectSpec,
-    OptionsSpec,
+    AggregationSpec, ComparisonsSpec, ExpertSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec,
+    NodeSpec, ObjectSpec, OptionsSpec, PanelSpec,
 };
 
 use comparisons::{judgments_of, Reading, NOT_GIVEN};
 
 use crate::ahp::{
-    AhpOptions, CompletionMethod, ConsistencyOptions, CrThreshold, Reciprocity, Weights,
+    AhpOptions, CompletionMethod, ConsistencyOptions, CrThreshold, JudgmentMatrix, Panel,
+    PanelAggregation, Reciprocity, Weights,
 };
 use crate::error::{Error, ErrorKind, Limit, Location, Result};
 use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator, RankOrder};
@@ -83,7 +84,8 @@ impl Model {
     ///
     /// # Errors
     /// Every validation error of the crate's constructors, wrapped in a [`Location::Field`] with
-    /// the place in the file; plus [`ErrorKind::ComparisonsAndWeights`], [`ErrorKind::BadJudgment`],
+    /// the place in the file; plus [`ErrorKind::ConflictingPriorities`], [`ErrorKind::PartialExpertWeights`],
+    /// [`ErrorKind::PriorityMeanWithoutPriorities`], [`ErrorKind::BadJudgment`],
     /// [`ErrorKind::DisconnectedChildren`], [`ErrorKind::ConflictingPair`], [`ErrorKind::BadPair`],
     /// [`ErrorKind::LeafDataForm`], [`ErrorKind::PartialScores`], [`ErrorKind::ObjectsWithoutGrades`]; and
     /// any error of [`Hierarchy::synthesize`].
@@ -120,6 +122,7 @@ impl Model {
                     reciprocity: spec.options.reciprocity,
                     completion: spec.options.completion,
                     max_order: limits.matrix_order,
+                    max_experts: limits.experts,
                 },
             )?,
             limits,
@@ -363,24 +366,38 @@ fn grades_of(specs: &[GradeSpec]) -> Result<Option<Grades>> {
 }
 
 fn criterion_of(node: NodeSpec, path: &str, reading: Reading) -> Result<Criterion> {
-    let priorities = match (node.comparisons, node.weights) {
-        (Some(_), Some(_)) => {
-            return Err(Error::from(ErrorKind::ComparisonsAndWeights)).map_err(at(path))
-        }
-        (Some(comparisons), None) => {
-            let names: Vec<&str> = node.children.iter().map(|c| c.name.as_str()).collect();
-            let matrix = judgments_of(
-                &comparisons,
-                reading,
-                &names,
-                &format!("{path}.comparisons"),
-            )?;
-            Some(Priorities::Judgments(matrix))
-        }
-        (None, Some(weights)) => Some(Priorities::Weights(
-            Weights::new(&weights).map_err(at(format!("{path}.weights")))?,
-        )),
-        (None, None) => None,
+    let given: Vec<&'static str> = [
+        node.comparisons.as_ref().map(|_| "comparisons"),
+        node.weights.as_ref().map(|_| "weights"),
+        node.panel.as_ref().map(|_| "panel"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let [first, second, ..] = given[..] {
+        return Err(Error::from(ErrorKind::ConflictingPriorities {
+            first,
+            second,
+        }))
+        .map_err(at(path));
+    }
+    let names: Vec<&str> = node.children.iter().map(|c| c.name.as_str()).collect();
+    let priorities = if let Some(comparisons) = &node.comparisons {
+        let matrix = judgments_of(comparisons, reading, &names, &format!("{path}.comparisons"))?;
+        Some(Priorities::Judgments(matrix))
+    } else if let Some(weights) = &node.weights {
+        Some(Priorities::Weights(
+            Weights::new(weights).map_err(at(format!("{path}.weights")))?,
+        ))
+    } else if let Some(panel) = &node.panel {
+        Some(Priorities::Panel(panel_of(
+            panel,
+            reading,
+            &names,
+            &format!("{path}.panel"),
+        )?))
+    } else {
+        None
     };
     let children = node
         .children
@@ -392,6 +409,55 @@ fn criterion_of(node: NodeSpec, path: &str, reading: Reading) -> Result<Criterio
         name: node.name,
         priorities,
         children,
+    })
+}
+
+/// A panel as a file writes it, each expert's comparisons read like a node's.
+fn panel_of(spec: &PanelSpec, reading: Reading, names: &[&str], path: &str) -> Result<Panel> {
+    if spec.experts.len() > reading.max_experts {
+        return Err(Error::from(ErrorKind::LimitExceeded {
+            limit: Limit::Experts,
+            value: spec.experts.len() as u64,
+            max: reading.max_experts as u64,
+        }))
+        .map_err(at(format!("{path}.experts")));
+    }
+    let aggregation = match (spec.aggregation, spec.priority_mean) {
+        (AggregationSpec::Judgments, None) => PanelAggregation::Judgments,
+        (AggregationSpec::Judgments, Some(_)) => {
+            return Err(Error::from(ErrorKind::PriorityMeanWithoutPriorities))
+                .map_err(at(format!("{path}.priority_mean")))
+        }
+        (AggregationSpec::Priorities, mean) => {
+            PanelAggregation::Priorities(mean.unwrap_or_default())
+        }
+    };
+    let weights: Option<Vec<f64>> = spec.experts.iter().map(|e| e.weight).collect();
+    if weights.is_none() && spec.experts.iter().any(|e| e.weight.is_some()) {
+        return Err(Error::from(ErrorKind::PartialExpertWeights))
+            .map_err(at(format!("{path}.experts")));
+    }
+    let experts = spec
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(k, expert)| {
+            let matrix = judgments_of(
+                &expert.comparisons,
+                reading,
+                names,
+                &format!("{path}.experts[{k}].comparisons"),
+            )?;
+            Ok((expert.name.clone(), matrix))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Panel::new(experts, weights, aggregation).map_err(|e| {
+        // An expert weight's error names the expert's index: place it at that expert.
+        let field = match e.kind() {
+            ErrorKind::InvalidWeight { index, .. } => format!("{path}.experts[{index}].weight"),
+            _ => path.to_owned(),
+        };
+        e.at(Location::Field(field))
     })
 }
 
@@ -427,38 +493,62 @@ impl ObjectSpec {
 }
 
 fn node_spec_of(criterion: &Criterion) -> NodeSpec {
-    let (comparisons, weights) = match &criterion.priorities {
-        Some(Priorities::Judgments(matrix)) => {
-            let filled =
-                |x: usize, y: usize| matrix.completion().is_some_and(|c| c.is_filled(x, y));
-            let rows = matrix
-                .to_rows()
-                .into_iter()
-                .enumerate()
-                .map(|(x, row)| {
-                    row.into_iter()
-                        .enumerate()
-                        .map(|(y, value)| {
-                            Some(if filled(x, y) {
-                                JudgmentSpec::Text(NOT_GIVEN.to_owned())
-                            } else {
-                                JudgmentSpec::Number(value)
-                            })
-                        })
-                        .collect()
-                })
-                .collect();
-            (Some(ComparisonsSpec::Matrix(rows)), None)
+    let (mut comparisons, mut weights, mut panel) = (None, None, None);
+    match &criterion.priorities {
+        Some(Priorities::Judgments(matrix)) => comparisons = Some(comparisons_spec_of(matrix)),
+        Some(Priorities::Weights(w)) => weights = Some(w.to_vec()),
+        Some(Priorities::Panel(p)) => {
+            let (aggregation, priority_mean) = match p.aggregation() {
+                PanelAggregation::Priorities(mean) => (AggregationSpec::Priorities, Some(mean)),
+                _ => (AggregationSpec::Judgments, None),
+            };
+            let given = p.expert_weights();
+            panel = Some(PanelSpec {
+                aggregation,
+                priority_mean,
+                experts: p
+                    .experts()
+                    .enumerate()
+                    .map(|(k, (name, matrix))| ExpertSpec {
+                        name: name.to_owned(),
+                        weight: given.and_then(|w| w.get(k).copied()),
+                        comparisons: comparisons_spec_of(matrix),
+                    })
+                    .collect(),
+            });
         }
-        Some(Priorities::Weights(weights)) => (None, Some(weights.to_vec())),
-        None => (None, None),
-    };
+        None => {}
+    }
     NodeSpec {
         name: criterion.name.clone(),
         comparisons,
         weights,
+        panel,
         children: criterion.children.iter().map(node_spec_of).collect(),
     }
+}
+
+/// A matrix as a file writes it: the full matrix, with [`NOT_GIVEN`] for filled entries.
+fn comparisons_spec_of(matrix: &JudgmentMatrix) -> ComparisonsSpec {
+    let filled = |x: usize, y: usize| matrix.completion().is_some_and(|c| c.is_filled(x, y));
+    let rows = matrix
+        .to_rows()
+        .into_iter()
+        .enumerate()
+        .map(|(x, row)| {
+            row.into_iter()
+                .enumerate()
+                .map(|(y, value)| {
+                    Some(if filled(x, y) {
+                        JudgmentSpec::Text(NOT_GIVEN.to_owned())
+                    } else {
+                        JudgmentSpec::Number(value)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    ComparisonsSpec::Matrix(rows)
 }
 
 /// The place in the file of the node at `path`: `hierarchy.children[1].children[0]`, with
@@ -483,13 +573,10 @@ fn field_of(hierarchy: &Hierarchy, path: &str) -> Option<String> {
         current = parent;
     }
     steps.reverse();
-    let judged = matches!(
-        hierarchy.get(id)?.priorities(),
-        Some(Priorities::Judgments(_))
-    );
-    Some(format!(
-        "hierarchy{}{}",
-        steps.concat(),
-        if judged { ".comparisons" } else { "" }
-    ))
+    let judgments = match hierarchy.get(id)?.priorities() {
+        Some(Priorities::Judgments(_)) => ".comparisons",
+        Some(Priorities::Panel(_)) => ".panel",
+        _ => "",
+    };
+    Some(format!("hierarchy{}{judgments}", steps.concat()))
 }

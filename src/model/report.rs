@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
-use super::spec::{to_pretty_json, GradeSpec, OptionsSpec};
+use super::spec::{to_pretty_json, AggregationSpec, GradeSpec, OptionsSpec};
 use super::{grade_specs, options_spec};
 use crate::ahp::consistency::KOCZKODAJ_THRESHOLD;
 use crate::ahp::{
-    AhpOptions, ConsistencyCheck, ConsistencyReport, IncompleteRandomIndex, Inconsistency,
-    JudgmentMatrix, LambdaMax, ReciprocalRepair, Weights,
+    AhpOptions, Consensus, ConsistencyCheck, ConsistencyReport, IncompleteRandomIndex,
+    Inconsistency, JudgmentMatrix, LambdaMax, PanelAggregation, PanelAnalysis, PriorityMean,
+    ReciprocalRepair, Weights,
 };
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
@@ -71,7 +72,115 @@ pub struct NodeReport {
     pub inconsistency: Option<InconsistencyReport>,
     /// The judgments not given, as filled from the others (empty when all were given).
     pub completed_judgments: Vec<CompletedReport>,
+    /// The experts and their consensus, for a node judged by a panel (whose group matrix is
+    /// then `comparisons`).
+    pub panel: Option<PanelReport>,
 }
+
+/// A panel's experts beside its group judgment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PanelReport {
+    /// `judgments` (AIJ) or `priorities` (AIP).
+    pub aggregation: AggregationSpec,
+    /// The mean of the experts' priorities under AIP; `None` under AIJ.
+    pub priority_mean: Option<PriorityMean>,
+    /// Each expert, in file order.
+    pub experts: Vec<ExpertReport>,
+    /// How many experts' own matrices are acceptable.
+    pub acceptable_experts: usize,
+    /// Goepel's AHP consensus indicator; `None` for a single expert.
+    pub consensus: Option<Consensus>,
+}
+
+/// One expert of a panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ExpertReport {
+    /// The expert's name.
+    pub name: String,
+    /// Their weight λ in the group (normalized).
+    pub weight: f64,
+    /// Their own priorities over the node's children.
+    pub priorities: Vec<f64>,
+    /// The consistency of their own matrix.
+    pub consistency: ConsistencyReport,
+}
+
+impl PanelReport {
+    fn of(analysis: &PanelAnalysis) -> Self {
+        let (aggregation, priority_mean) = match analysis.aggregation {
+            PanelAggregation::Priorities(mean) => (AggregationSpec::Priorities, Some(mean)),
+            _ => (AggregationSpec::Judgments, None),
+        };
+        Self {
+            aggregation,
+            priority_mean,
+            experts: analysis
+                .experts
+                .iter()
+                .map(|e| ExpertReport {
+                    name: e.name.clone(),
+                    weight: e.weight,
+                    priorities: e.analysis.weights.to_vec(),
+                    consistency: e.analysis.consistency.clone(),
+                })
+                .collect(),
+            acceptable_experts: analysis.acceptable_experts(),
+            consensus: analysis.consensus,
+        }
+    }
+
+    /// The panel in words: what was aggregated, how many experts pass, the consensus, then
+    /// one line per expert (the first [`EXPERTS_SHOWN`]). Shared by every format.
+    pub fn lines(&self) -> Vec<String> {
+        let aggregation = match (self.aggregation, self.priority_mean) {
+            (AggregationSpec::Priorities, Some(mean)) => PanelAggregation::Priorities(mean),
+            (AggregationSpec::Priorities, None) => {
+                PanelAggregation::Priorities(PriorityMean::default())
+            }
+            (AggregationSpec::Judgments, _) => PanelAggregation::Judgments,
+        };
+        let mut summary = format!(
+            "{} experts, {}; {} of {} matrices acceptable on their own",
+            self.experts.len(),
+            aggregation.describe(),
+            self.acceptable_experts,
+            self.experts.len()
+        );
+        if let Some(c) = &self.consensus {
+            summary.push_str(&format!(
+                "; consensus {:.3} ({}), Goepel's AHP consensus indicator",
+                c.value,
+                c.level.name()
+            ));
+        }
+        let mut lines = vec![summary];
+        for e in self.experts.iter().take(EXPERTS_SHOWN) {
+            let priorities: Vec<String> = e.priorities.iter().map(|w| format!("{w:.4}")).collect();
+            lines.push(format!(
+                "{} (weight {:.4}): CR {:.4}{}, priorities {}",
+                e.name,
+                e.weight,
+                e.consistency.cr,
+                if e.consistency.acceptable {
+                    ""
+                } else {
+                    " NOT acceptable"
+                },
+                priorities.join(", ")
+            ));
+        }
+        let more = self.experts.len().saturating_sub(EXPERTS_SHOWN);
+        if more > 0 {
+            lines.push(format!("and {more} more experts (all in the JSON report)"));
+        }
+        lines
+    }
+}
+
+/// Experts listed one by one in the text, Markdown and HTML reports.
+pub const EXPERTS_SHOWN: usize = 12;
 
 /// One judgment that was not given, as filled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -502,9 +611,17 @@ impl Report {
             .nodes()
             .map(|(id, node)| {
                 let found = synthesis.node_of(id);
-                let judgments = match node.priorities() {
-                    Some(Priorities::Judgments(matrix)) => Some(matrix),
-                    _ => None,
+                // A panel's diagnostics concern its group matrix, under that matrix's own
+                // weights (under AIP the node's weights are the experts' mean).
+                let (judgments, judgment_weights) = match node.priorities() {
+                    Some(Priorities::Judgments(matrix)) => {
+                        (Some(matrix), found.child_weights.as_ref())
+                    }
+                    Some(Priorities::Panel(panel)) => (
+                        Some(panel.group_matrix()),
+                        found.panel.as_ref().map(|p| &p.group.weights),
+                    ),
+                    _ => (None, None),
                 };
                 NodeReport {
                     path: hierarchy.path(id),
@@ -531,7 +648,8 @@ impl Report {
                                 })
                                 .collect()
                         }),
-                    inconsistency: match (judgments, &found.consistency, &found.child_weights) {
+                    panel: found.panel.as_ref().map(PanelReport::of),
+                    inconsistency: match (judgments, &found.consistency, judgment_weights) {
                         (Some(matrix), Some(c), Some(weights)) if !c.acceptable => {
                             let names = child_names(hierarchy, node);
                             inconsistency_of(matrix, weights, &names, synthesis.options())

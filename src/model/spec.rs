@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ahp::WeightingMethod;
 use crate::ahp::{
     CompletionMethod, ConsistencyCheck, IncompleteRandomIndex, LambdaMax, RandomIndex, Reciprocity,
 };
+use crate::ahp::{PriorityMean, WeightingMethod};
 use crate::fce::{Operator, RankOrder};
 
 /// A whole model file.
@@ -102,6 +102,9 @@ pub struct NodeSpec {
     /// Weights of the children given directly (instead of comparisons).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weights: Option<Vec<f64>>,
+    /// Several experts' comparisons of the children, combined (instead of comparisons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel: Option<PanelSpec>,
     /// The sub-criteria, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<NodeSpec>,
@@ -119,6 +122,45 @@ pub enum ComparisonsSpec {
     /// Named pairs `[a, b, v]`: a is v times as important as b. A pair not written is a
     /// judgment not given; the pairs written must connect all children.
     Pairs(Vec<(String, String, JudgmentSpec)>),
+}
+
+/// Several experts' comparisons of one node's children.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelSpec {
+    /// `judgments` (AIJ: the weighted geometric mean of the judgments, default) or
+    /// `priorities` (AIP: the mean of each expert's priorities).
+    #[serde(default)]
+    pub aggregation: AggregationSpec,
+    /// With `aggregation = "priorities"`: `geometric` (default) or `arithmetic`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_mean: Option<PriorityMean>,
+    /// The experts, each with their own comparisons.
+    pub experts: Vec<ExpertSpec>,
+}
+
+/// What a panel aggregates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AggregationSpec {
+    /// The judgments (AIJ).
+    #[default]
+    Judgments,
+    /// Each expert's priorities (AIP).
+    Priorities,
+}
+
+/// One expert of a panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpertSpec {
+    /// Unique within the panel.
+    pub name: String,
+    /// The expert's weight in the group; give every expert a weight or none (equal weights).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// The expert's comparisons, in any of the three forms, with gaps allowed.
+    pub comparisons: ComparisonsSpec,
 }
 
 /// A judgment: a number, or a string holding a number or a fraction such as `"1/3"`.

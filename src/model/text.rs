@@ -96,6 +96,14 @@ impl Report {
             }
         }
         for node in &self.nodes {
+            if let Some(panel) = &node.panel {
+                let _ = writeln!(out, "\nPanel at {}:", node.path);
+                for line in panel.lines() {
+                    let _ = writeln!(out, "  {line}");
+                }
+            }
+        }
+        for node in &self.nodes {
             let Some(found) = &node.inconsistency else {
                 continue;
             };

@@ -54,3 +54,10 @@ write("deep.json", '{"hierarchy": ' + '{"name": "a", "weights": [1], "children":
       + '{"name": "leaf"}' + ']}' * depth + '}')
 write("deep.toml", "hierarchy = " + '{ name = "a", weights = [1.0], children = [' * depth
       + '{ name = "leaf" }' + "]}" * depth + "\n")
+
+# A panel of 5,000 experts over 2,000 children, with no pair between them: rejected by the
+# panel-size limit before one expert's matrix is read.
+write("crowded-panel.json", json.dumps({"hierarchy": {
+    "name": "G",
+    "panel": {"experts": [{"name": f"e{k}", "comparisons": {"pairs": []}} for k in range(5_000)]},
+    "children": leaves(2_000)}}))
