@@ -141,7 +141,15 @@ fn walkthrough_matrix_step_by_step() {
 /// paper's Table 2; Saaty (1980); Saaty (2005) p. 31; Donegan & Dodd (1991).
 #[test]
 fn random_index_tables_as_published() {
-    let tables: [(RandomIndex, &[f64]); 4] = [
+    let tables: [(RandomIndex, &[f64]); 5] = [
+        // As the R package MCDA transcribes Aguarón & Moreno-Jiménez (2003), whom it cites.
+        (
+            RandomIndex::AguaronMorenoJimenez2003,
+            &[
+                0.0, 0.0, 0.525, 0.882, 1.115, 1.252, 1.341, 1.404, 1.452, 1.484, 1.513, 1.535,
+                1.555, 1.570, 1.583, 1.595,
+            ],
+        ),
         (
             RandomIndex::GuptaPaper,
             &[0.0, 0.0, 0.57, 0.96, 1.17, 1.31, 1.38, 1.45, 1.51],
@@ -644,10 +652,14 @@ mod saaty_house {
         let found = Inconsistency::analyze(&b, &analysis.weights).unwrap();
         let worst = found.judgments[0];
         assert_eq!((worst.row, worst.col, worst.value), (2, 6, 6.0));
-        // The suggested repair starts where Saaty's method does.
+        // The suggested repair changes the judgment Saaty's method does, once, and CR falls
+        // below 0.1. Its value differs: the scale value nearest w_3 / w_7 under the weights
+        // with the judgment in place (1.13, so 1), where Saaty's method first removes it.
         let repair = options().suggest_repair(&b).unwrap();
-        assert_eq!((repair.steps[0].row, repair.steps[0].col), (2, 6));
-        assert!(repair.acceptable);
+        assert_eq!(repair.steps.len(), 1);
+        let step = repair.steps[0];
+        assert_eq!((step.row, step.col, step.from, step.to), (2, 6, 6.0, 1.0));
+        assert!(step.cr_after < 0.1 && repair.acceptable);
     }
 
     #[test]
@@ -678,4 +690,30 @@ mod saaty_house {
         let cr = options().analyze(&replaced).unwrap().consistency.cr;
         assert_abs_diff_eq!(cr, 0.08277265223142379, epsilon = 1e-10);
     }
+}
+
+/// The example of the R package MCDA's `pairwiseConsistencyMeasures` (its own test asserts
+/// these, rounded to three decimals): CR 0.164 (λmax the principal eigenvalue, Aguarón &
+/// Moreno-Jiménez's RI 0.882 for four items) and Koczkodaj's index 0.792.
+#[test]
+fn mcda_example_cr_and_koczkodaj_index() {
+    use ahp_fce::ahp::koczkodaj_index;
+    use ahp_fce::LambdaMax;
+    let b = JudgmentMatrix::from_rows(&[
+        vec![1.0, 0.25, 4.0, 1.0 / 6.0],
+        vec![4.0, 1.0, 4.0, 0.25],
+        vec![0.25, 0.25, 1.0, 0.2],
+        vec![6.0, 4.0, 5.0, 1.0],
+    ])
+    .unwrap();
+    let options = AhpOptions {
+        weighting: WeightingMethod::Eigenvector,
+        consistency: ConsistencyOptions::default()
+            .with_random_index(RandomIndex::AguaronMorenoJimenez2003)
+            .with_lambda_max(LambdaMax::PerronRoot),
+    };
+    let report = options.analyze(&b).unwrap().consistency;
+    assert_abs_diff_eq!(report.cr, 0.164, epsilon = THREE_DECIMALS);
+    assert_abs_diff_eq!(koczkodaj_index(&b), 0.792, epsilon = THREE_DECIMALS);
+    assert_abs_diff_eq!(report.koczkodaj.unwrap(), 0.792, epsilon = THREE_DECIMALS);
 }

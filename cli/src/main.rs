@@ -280,11 +280,20 @@ fn ri(from: usize, to: usize, samples: usize, seed: u64) -> Result<(), Failure> 
         RandomIndex::Saaty2005,
         RandomIndex::DoneganDodd1991,
         RandomIndex::AlonsoLamata2006,
+        RandomIndex::AguaronMorenoJimenez2003,
     ];
     let mut text = format!(
         "Random index by simulation: {samples} matrices per order, seed {seed}\n\n\
-         {:>3}  {:>17}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}  {:>9}\n",
-        "t", "eigen (± s.e.)", "Gupta", "S1980", "S2005", "D&D1991", "A&L2006", "geo. mean"
+         {:>3}  {:>17}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}  {:>8}  {:>9}\n",
+        "t",
+        "eigen (± s.e.)",
+        "Gupta",
+        "S1980",
+        "S2005",
+        "D&D1991",
+        "A&L2006",
+        "A&MJ2003",
+        "geo. mean"
     );
     let failed = |e: ahp_fce::Error| Failure::Input(e.to_string());
     for order in from..=to {
@@ -300,7 +309,7 @@ fn ri(from: usize, to: usize, samples: usize, seed: u64) -> Result<(), Failure> 
             })
             .collect();
         text.push_str(&format!(
-            "{order:>3}  {:>8.4} ± {:<6.4}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}  {:>9.4}\n",
+            "{order:>3}  {:>8.4} ± {:<6.4}  {:>6}  {:>6}  {:>6}  {:>7}  {:>7}  {:>8}  {:>9.4}\n",
             eigen.ri,
             eigen.standard_error,
             published[0],
@@ -308,6 +317,7 @@ fn ri(from: usize, to: usize, samples: usize, seed: u64) -> Result<(), Failure> 
             published[2],
             published[3],
             published[4],
+            published[5],
             geometric.ri
         ));
     }

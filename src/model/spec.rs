@@ -35,7 +35,7 @@ pub struct OptionsSpec {
     /// `geometric_mean` (default), `eigenvector` or `arithmetic_mean`.
     pub weighting: WeightingMethod,
     /// `gupta_paper`, `saaty1980` (default), `saaty2005`, `donegan_dodd1991`,
-    /// `alonso_lamata2006`, `alonso_lamata2006_fit`, or
+    /// `alonso_lamata2006`, `alonso_lamata2006_fit`, `aguaron_moreno_jimenez2003`, or
     /// `{ custom = [...] }`.
     pub random_index: RandomIndex,
     /// The CR threshold, 0.1 by default.
