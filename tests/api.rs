@@ -2201,6 +2201,13 @@ mod panels {
         assert!(report.to_markdown().contains("- Panel at City to live in:"));
         let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
         assert_eq!(json["nodes"][0]["panel"]["aggregation"], "judgments");
+        let experts = &json["nodes"][0]["panel"]["experts"];
+        assert!(experts[0]["inconsistency"].is_null());
+        assert_eq!(
+            experts[4]["inconsistency"]["repair_reaches_threshold"],
+            serde_json::Value::Bool(true)
+        );
+        assert!(text.contains("first change suggested: family over transportation"));
         assert!(
             json["nodes"][0]["panel"]["experts"][4]["consistency"]["cr"]
                 .as_f64()

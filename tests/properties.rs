@@ -1350,7 +1350,8 @@ mod panels {
         }
 
         /// A panel of one is that expert: the same matrix (to 1e-12, through exp ∘ ln) and no
-        /// consensus; a panel of identical experts is in full consensus.
+        /// consensus; a panel of identical experts has that expert's matrix too, in full
+        /// consensus.
         #[test]
         fn one_expert_or_identical_experts((uppers, _) in experts(), copies in 2..5usize) {
             let one = panel_of(&uppers[..1], None, PanelAggregation::Judgments);
@@ -1367,6 +1368,15 @@ mod panels {
             let options = AhpOptions::default();
             prop_assert!(one.analyze(&options).unwrap().consensus.is_none());
             let same = panel_of(&vec![uppers[0].clone(); copies], None, PanelAggregation::Judgments);
+            for x in 0..expert.order() {
+                for y in 0..expert.order() {
+                    assert_relative_eq!(
+                        same.group_matrix().get(x, y).unwrap(),
+                        expert.get(x, y).unwrap(),
+                        max_relative = 1e-12
+                    );
+                }
+            }
             let consensus = same.analyze(&options).unwrap().consensus.unwrap();
             assert_relative_eq!(consensus.value, 1.0, max_relative = 1e-12);
         }

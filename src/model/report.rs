@@ -8,7 +8,7 @@ use super::{grade_specs, options_spec};
 use crate::ahp::consistency::KOCZKODAJ_THRESHOLD;
 use crate::ahp::{
     AhpOptions, Consensus, ConsistencyCheck, ConsistencyReport, IncompleteRandomIndex,
-    Inconsistency, JudgmentMatrix, LambdaMax, PanelAggregation, PanelAnalysis, PriorityMean,
+    Inconsistency, JudgmentMatrix, LambdaMax, Panel, PanelAggregation, PanelAnalysis, PriorityMean,
     ReciprocalRepair, Weights,
 };
 use crate::error::{Error, ErrorKind, Quantity, Result};
@@ -105,10 +105,13 @@ pub struct ExpertReport {
     pub priorities: Vec<f64>,
     /// The consistency of their own matrix.
     pub consistency: ConsistencyReport,
+    /// Where their inconsistency comes from, and a suggested repair, when their matrix fails
+    /// its threshold (as a node's `inconsistency`).
+    pub inconsistency: Option<InconsistencyReport>,
 }
 
 impl PanelReport {
-    fn of(analysis: &PanelAnalysis) -> Self {
+    fn of(panel: &Panel, analysis: &PanelAnalysis, names: &[String], options: &AhpOptions) -> Self {
         let (aggregation, priority_mean) = match analysis.aggregation {
             PanelAggregation::Priorities(mean) => (AggregationSpec::Priorities, Some(mean)),
             _ => (AggregationSpec::Judgments, None),
@@ -119,11 +122,15 @@ impl PanelReport {
             experts: analysis
                 .experts
                 .iter()
-                .map(|e| ExpertReport {
+                .zip(panel.experts())
+                .map(|(e, (_, matrix))| ExpertReport {
                     name: e.name.clone(),
                     weight: e.weight,
                     priorities: e.analysis.weights.to_vec(),
                     consistency: e.analysis.consistency.clone(),
+                    inconsistency: (!e.analysis.consistency.acceptable)
+                        .then(|| inconsistency_of(matrix, &e.analysis.weights, names, options))
+                        .flatten(),
                 })
                 .collect(),
             acceptable_experts: analysis.acceptable_experts(),
@@ -158,16 +165,27 @@ impl PanelReport {
         let mut lines = vec![summary];
         for e in self.experts.iter().take(EXPERTS_SHOWN) {
             let priorities: Vec<String> = e.priorities.iter().map(|w| format!("{w:.4}")).collect();
+            let verdict = match (&e.inconsistency, e.consistency.acceptable) {
+                (_, true) => String::new(),
+                (Some(found), false) => match (found.repair.first(), found.judgments.first()) {
+                    (Some(step), _) => format!(
+                        " NOT acceptable (first change suggested: {} over {} from {:.4} to {:.4}, \
+                         CR {:.4})",
+                        step.row, step.column, step.from, step.to, step.cr_after
+                    ),
+                    (None, Some(worst)) => format!(
+                        " NOT acceptable (reconsider {} over {} first)",
+                        worst.row, worst.column
+                    ),
+                    (None, None) => " NOT acceptable".to_owned(),
+                },
+                (None, false) => " NOT acceptable".to_owned(),
+            };
             lines.push(format!(
-                "{} (weight {:.4}): CR {:.4}{}, priorities {}",
+                "{} (weight {:.4}): CR {:.4}{verdict}, priorities {}",
                 e.name,
                 e.weight,
                 e.consistency.cr,
-                if e.consistency.acceptable {
-                    ""
-                } else {
-                    " NOT acceptable"
-                },
                 priorities.join(", ")
             ));
         }
@@ -648,7 +666,15 @@ impl Report {
                                 })
                                 .collect()
                         }),
-                    panel: found.panel.as_ref().map(PanelReport::of),
+                    panel: match (node.priorities(), &found.panel) {
+                        (Some(Priorities::Panel(panel)), Some(analysis)) => Some(PanelReport::of(
+                            panel,
+                            analysis,
+                            &child_names(hierarchy, node),
+                            synthesis.options(),
+                        )),
+                        _ => None,
+                    },
                     inconsistency: match (judgments, &found.consistency, judgment_weights) {
                         (Some(matrix), Some(c), Some(weights)) if !c.acceptable => {
                             let names = child_names(hierarchy, node);
