@@ -734,6 +734,57 @@ pub enum ErrorKind {
         index: usize,
     },
 
+    /// Two alternatives with the same name.
+    #[error("the alternative `{name}` appears twice")]
+    DuplicateAlternative {
+        /// The repeated name.
+        name: String,
+    },
+
+    /// An alternative whose name is empty or blank.
+    #[error("alternative {index} has an empty name")]
+    EmptyAlternativeName {
+        /// Its index (from 0).
+        index: usize,
+    },
+
+    /// Two levels of a ratings scale with the same name.
+    #[error("the rating level `{name}` appears twice in its scale")]
+    DuplicateRatingLevel {
+        /// The repeated name.
+        name: String,
+    },
+
+    /// A rating level whose value is not positive and finite.
+    #[error("the rating level `{level}` has value {value}; values must be positive and finite")]
+    InvalidRating {
+        /// The level.
+        level: String,
+        /// Its value.
+        value: f64,
+    },
+
+    /// A rating that names no level of its scale.
+    #[error(
+        "`{level}` is not a level of the scale, which has {}",
+        show_names(known)
+    )]
+    UnknownRatingLevel {
+        /// The name given.
+        level: String,
+        /// The scale's levels.
+        known: Vec<String>,
+    },
+
+    /// A measured value that is not positive and finite.
+    #[error("measurement {index} is {value}; measurements must be positive and finite")]
+    InvalidMeasurement {
+        /// The alternative's index.
+        index: usize,
+        /// The value.
+        value: f64,
+    },
+
     /// Two survey items with the same name.
     #[error("the item `{name}` appears twice")]
     DuplicateItem {
@@ -884,6 +935,34 @@ pub enum ErrorKind {
         second: &'static str,
     },
 
+    /// Alternatives' scores on a node that has children.
+    #[cfg(feature = "model")]
+    #[error("alternatives are scored under leaf criteria only; this node has children")]
+    AlternativesOnInternalNode,
+
+    /// A leaf without scores of the alternatives, in a model that has alternatives.
+    #[cfg(feature = "model")]
+    #[error("the leaf `{leaf}` has no scores of the alternatives; every leaf needs comparisons, a panel, ratings or measurements of them")]
+    MissingAlternativeScores {
+        /// The leaf's path.
+        leaf: String,
+    },
+
+    /// Scores of alternatives, or ratings scales, in a model that names no alternatives.
+    #[cfg(feature = "model")]
+    #[error("alternatives are scored here, but the model names no alternatives (top-level `alternatives`)")]
+    AlternativeScoresWithoutAlternatives,
+
+    /// Ratings on a scale the model does not define.
+    #[cfg(feature = "model")]
+    #[error("there is no ratings scale `{name}`; the model defines {}", if known.is_empty() { "none".to_owned() } else { show_names(known) })]
+    UnknownRatingScale {
+        /// The name given.
+        name: String,
+        /// The scales defined.
+        known: Vec<String>,
+    },
+
     /// Expert weights given for some experts of a panel but not all.
     #[cfg(feature = "model")]
     #[error("give every expert of the panel a weight or none")]
@@ -1014,6 +1093,10 @@ pub enum Collection {
     JudgmentMatrices,
     /// A group of experts' priority vectors with none in it.
     PriorityVectors,
+    /// A decision with no alternatives.
+    Alternatives,
+    /// A ratings scale with no levels.
+    RatingScale,
     /// A CSV file without a header of item names.
     #[cfg(feature = "csv")]
     CsvHeader,
@@ -1030,6 +1113,8 @@ impl fmt::Display for Collection {
             Collection::ResponseTable => "response table (no items)",
             Collection::JudgmentMatrices => "group of judgment matrices",
             Collection::PriorityVectors => "group of priority vectors",
+            Collection::Alternatives => "set of alternatives",
+            Collection::RatingScale => "ratings scale",
             #[cfg(feature = "csv")]
             Collection::CsvHeader => "CSV file (no header of item names)",
         })
@@ -1058,6 +1143,10 @@ pub enum Quantity {
     NodesOfSynthesis,
     /// An evaluation, one vector per node of the evaluator's hierarchy.
     NodesOfEvaluation,
+    /// A leaf's scores, one per alternative.
+    ScoresPerAlternative,
+    /// Alternatives' scores, one per leaf.
+    ScoresPerLeaf,
 }
 
 impl fmt::Display for Quantity {
@@ -1072,6 +1161,8 @@ impl fmt::Display for Quantity {
             Quantity::ExpertPriorityLength => "a priority vector of the group's length",
             Quantity::NodesOfSynthesis => "a synthesis of the hierarchy (one entry per node)",
             Quantity::NodesOfEvaluation => "an evaluation by this evaluator (one vector per node)",
+            Quantity::ScoresPerAlternative => "scores of the alternatives (one per alternative)",
+            Quantity::ScoresPerLeaf => "alternatives' scores (one per leaf)",
         })
     }
 }
@@ -1118,6 +1209,19 @@ fn show_groups<T>(groups: &[Vec<T>], show: impl Fn(&T) -> String) -> String {
     match shown.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("groups {} and {last}", rest.join(", ")),
         _ => format!("groups {}", shown.join("")),
+    }
+}
+
+/// Names in backticks, at most 12 of them: "`a`, `b` and `c`".
+fn show_names(names: &[String]) -> String {
+    const SHOWN: usize = 12;
+    let mut shown: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
+    if names.len() > SHOWN {
+        shown.push(format!("{} more", names.len() - SHOWN));
+    }
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => shown.join(""),
     }
 }
 

@@ -80,6 +80,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod ahp;
+pub mod alternatives;
 pub mod error;
 pub mod fce;
 pub mod hierarchy;

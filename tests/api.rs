@@ -821,7 +821,7 @@ mod model {
     use ahp_fce::{Error, FileFormat};
     use std::path::Path;
 
-    const SHIPPED: [&str; 7] = [
+    const SHIPPED: [&str; 9] = [
         "examples/models/paper.json",
         "examples/models/paper.toml",
         "examples/models/drinks.toml",
@@ -829,6 +829,8 @@ mod model {
         "examples/models/incomplete.toml",
         "examples/models/panel.toml",
         "examples/models/panel.json",
+        "examples/models/leader.toml",
+        "examples/models/car.json",
     ];
 
     fn load(name: &str) -> Model {
@@ -2462,5 +2464,152 @@ mod panels {
             }
         ));
         assert_eq!(place(&crowd), "hierarchy.panel.experts");
+    }
+}
+
+/// Alternatives in model files: the documented example, every form, and bad input named where
+/// it is.
+#[cfg(feature = "model")]
+mod alternatives_in_models {
+    use ahp_fce::alternatives::SynthesisMode;
+    use ahp_fce::error::ErrorKind;
+    use ahp_fce::model::Model;
+    use approx::assert_relative_eq;
+
+    const EXACT: f64 = 1e-12;
+
+    fn documented() -> String {
+        let doc = include_str!("../docs/model-format.md");
+        let section = &doc[doc.find("### Alternatives").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        section[start..start + section[start..].find("```").unwrap()].to_owned()
+    }
+
+    /// The documented example by hand: goal weights from [3, 5, 2] by geometric mean; under
+    /// ideal synthesis ratings are value / 1.0 and measurements (less is better) min / value.
+    #[test]
+    fn the_documented_example_synthesizes_by_hand() {
+        let model = Model::from_toml(&documented()).unwrap();
+        let report = model.evaluate().unwrap();
+        let a = report.alternatives.as_ref().unwrap();
+        assert_eq!(a.mode, SynthesisMode::Ideal);
+        let weights: Vec<f64> = report.nodes[1..].iter().map(|n| n.global_weight).collect();
+        // References: good 0.6, excellent 1.0, fair 0.3 (the scale's top is 1.0).
+        assert_eq!(a.leaves[1].used, vec![0.6, 1.0, 0.3]);
+        // Salary asked, less is better, divided by the best: 48000 / v.
+        for (used, v) in a.leaves[2].used.iter().zip([52000.0, 48000.0, 61000.0]) {
+            assert_relative_eq!(*used, 48000.0 / v, max_relative = EXACT);
+        }
+        // Skills: a consistent 4 : 2 : 1 matrix, divided by the best: 1, 1/2, 1/4.
+        for (used, v) in a.leaves[0].used.iter().zip([1.0, 0.5, 0.25]) {
+            assert_relative_eq!(*used, v, max_relative = EXACT);
+        }
+        for k in 0..3 {
+            let by_hand: f64 = a
+                .leaves
+                .iter()
+                .zip(&weights)
+                .map(|(l, w)| w * l.used[k])
+                .sum();
+            assert_relative_eq!(a.overall[k], by_hand, max_relative = EXACT);
+        }
+        assert_eq!(a.leaves[1].form, "ratings");
+        let text = report.to_text();
+        assert!(text.contains("Alternatives (ideal synthesis"), "{text}");
+        assert!(report.to_markdown().contains("| alternative | Skills"));
+        // Written out and read back, the same model.
+        assert_eq!(Model::from_json(&model.to_json()).unwrap(), model);
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["alternatives"]["mode"], "ideal");
+        assert_eq!(json["options"]["synthesis"], "ideal");
+    }
+
+    #[test]
+    fn bad_alternatives_are_named_where_they_are() {
+        let err = |text: String| Model::from_toml(&text).unwrap_err();
+        let place = |e: &ahp_fce::Error| e.field().unwrap_or_default().to_owned();
+        let doc = documented();
+
+        let missing = err(doc.replace(
+            "alternatives.measurements = { values = [52000, 48000, 61000], better = \"less\" }",
+            "",
+        ));
+        assert!(
+            matches!(missing.kind(), ErrorKind::MissingAlternativeScores { leaf } if leaf == "Hire/Salary asked")
+        );
+        assert_eq!(place(&missing), "hierarchy.children[2]");
+
+        let scale = err(doc.replace("scale = \"standard\"", "scale = \"stars\""));
+        assert!(
+            matches!(scale.kind(), ErrorKind::UnknownRatingScale { name, .. } if name == "stars")
+        );
+        assert_eq!(
+            place(&scale),
+            "hierarchy.children[1].alternatives.ratings.scale"
+        );
+        assert!(scale.to_string().contains("`standard`"), "{scale}");
+
+        let level = err(doc.replace("\"excellent\", \"fair\"]", "\"superb\", \"fair\"]"));
+        assert!(
+            matches!(level.kind(), ErrorKind::UnknownRatingLevel { level, .. } if level == "superb")
+        );
+        assert_eq!(
+            place(&level),
+            "hierarchy.children[1].alternatives.ratings.values"
+        );
+
+        let negative = err(doc.replace("48000, 61000", "-48000, 61000"));
+        assert!(matches!(
+            negative.kind(),
+            ErrorKind::InvalidMeasurement { index: 1, .. }
+        ));
+        assert_eq!(
+            place(&negative),
+            "hierarchy.children[2].alternatives.measurements.values"
+        );
+
+        let short = err(doc.replace("[52000, 48000, 61000]", "[52000, 48000]"));
+        assert!(matches!(
+            short.kind(),
+            ErrorKind::LengthMismatch {
+                expected: 3,
+                found: 2,
+                ..
+            }
+        ));
+        assert_eq!(place(&short), "hierarchy.children[2].alternatives");
+
+        let twice = err(doc.replace("\"Ben\", \"Cas\"]\n", "\"Ann\", \"Cas\"]\n"));
+        assert!(matches!(twice.kind(), ErrorKind::DuplicateAlternative { name } if name == "Ann"));
+        assert_eq!(place(&twice), "alternatives");
+
+        let bad_level = err(doc.replace("[\"poor\", 0.1]", "[\"poor\", 0]"));
+        assert!(matches!(bad_level.kind(), ErrorKind::InvalidRating { .. }));
+        assert_eq!(place(&bad_level), "rating_scales.standard");
+
+        let none = err(doc.replace("alternatives = [\"Ann\", \"Ben\", \"Cas\"]", ""));
+        assert_eq!(
+            none.kind(),
+            &ErrorKind::AlternativeScoresWithoutAlternatives
+        );
+
+        let inner = Model::from_json(
+            r#"{"alternatives": ["x", "y"], "hierarchy": {"name": "G", "weights": [1],
+                "alternatives": {"measurements": {"values": [1, 2], "better": "more"}},
+                "children": [{"name": "a", "alternatives": {"measurements": {"values": [1, 2], "better": "more"}}}]}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(inner.kind(), &ErrorKind::AlternativesOnInternalNode);
+        assert_eq!(place(&inner), "hierarchy.alternatives");
+
+        let unknown_pair = err(doc.replace("[\"Ben\", \"Cas\", 2]]", "[\"Ben\", \"Dee\", 2]]"));
+        assert!(
+            matches!(unknown_pair.kind(), ErrorKind::BadPair { .. }),
+            "{unknown_pair}"
+        );
+        assert_eq!(
+            place(&unknown_pair),
+            "hierarchy.children[0].alternatives.comparisons.pairs[2]"
+        );
     }
 }

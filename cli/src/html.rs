@@ -80,6 +80,28 @@ pub(crate) fn page(report: &Report) -> String {
                         (object_tables(report, object))
                     }
                 }
+                @if let Some(a) = &report.alternatives {
+                    h2 { (a.title()) }
+                    table id="alternatives" {
+                        tr {
+                            th { "alternative" }
+                            @for leaf in &a.leaves {
+                                th { (leaf.path.rsplit('/').next().unwrap_or(&leaf.path)) br; (format!("{:.4}", leaf.global_weight)) }
+                            }
+                            th { "overall" } th { "rank" }
+                        }
+                        @for (k, name) in a.names.iter().enumerate() {
+                            tr {
+                                td { (name) }
+                                @for leaf in &a.leaves {
+                                    td { (leaf.used.get(k).map_or_else(String::new, |v| format!("{v:.4}"))) }
+                                }
+                                td { (format!("{:.4}", a.overall.get(k).copied().unwrap_or(f64::NAN))) }
+                                td { (a.rank_of(k).map_or_else(String::new, |r| r.to_string())) }
+                            }
+                        }
+                    }
+                }
                 @if !report.ranking.is_empty() {
                     h2 { "Ranking (" (o.rank_order.describe()) ")" }
                     table {

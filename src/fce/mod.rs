@@ -22,7 +22,6 @@ pub use evaluator::{Evaluator, LeafData};
 pub use grades::Grades;
 pub use membership::MembershipMatrix;
 pub use operator::{Composition, Operator};
-#[cfg(feature = "model")]
 pub(crate) use outcome::shared_ranks;
 pub use outcome::{
     Contribution, Evaluation, RankOrder, RankedObject, Ranking, TieTolerance, Verdict,

@@ -104,7 +104,99 @@ pub struct Synthesis {
     leaves: Vec<NodeId>,
     leaf_weights: Weights,
     consistency: HierarchyConsistency,
+    /// The sums behind `consistency`, for judgments added below the leaves (alternatives).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    sums: ConsistencySums,
     options: AhpOptions,
+}
+
+/// The running sums of Saaty's hierarchy CR and of the per-level CR.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ConsistencySums {
+    ci: f64,
+    ri: f64,
+    /// Per depth of the judged node: (matrices, Σ w·CI, Σ w·RI).
+    by_level: Vec<(usize, f64, f64)>,
+    all_acceptable: bool,
+}
+
+impl Default for ConsistencySums {
+    fn default() -> Self {
+        Self {
+            ci: 0.0,
+            ri: 0.0,
+            by_level: Vec::new(),
+            all_acceptable: true,
+        }
+    }
+}
+
+impl ConsistencySums {
+    /// One judged node at `depth` with global weight `global`.
+    pub(crate) fn add(&mut self, depth: usize, global: f64, report: &ConsistencyReport) {
+        // Every reciprocal matrix of order ≤ 2 is consistent and has no random index: it
+        // enters neither sum, as its own report says CR 0.
+        if report.order > 2 {
+            self.ci += global * report.ci;
+            self.ri += global * report.ri;
+            if self.by_level.len() <= depth {
+                self.by_level.resize(depth + 1, (0, 0.0, 0.0));
+            }
+            let sums = &mut self.by_level[depth];
+            sums.0 += 1;
+            sums.1 += global * report.ci;
+            sums.2 += global * report.ri;
+        }
+        self.all_acceptable &= report.acceptable;
+    }
+
+    /// CR_H and the per-level CRs against `threshold`. `root_order` and `root` name the goal
+    /// in the error for sums too small to divide by.
+    pub(crate) fn finish(
+        &self,
+        threshold: f64,
+        root_order: usize,
+        root: impl Fn() -> String,
+    ) -> Result<HierarchyConsistency> {
+        // Every node's CR is finite, but tiny random indices times tiny global weights can
+        // still leave a sum too small to divide by.
+        let ratio = |ci: f64, ri: f64| {
+            let cr = if ri > 0.0 { ci / ri } else { 0.0 };
+            if cr.is_finite() {
+                Ok(cr)
+            } else {
+                Err(Error::from(ErrorKind::RandomIndexTooSmall {
+                    order: root_order,
+                    ci,
+                    ri,
+                    cr,
+                })
+                .in_node(root()))
+            }
+        };
+        let cr = ratio(self.ci, self.ri)?;
+        let levels = self
+            .by_level
+            .iter()
+            .enumerate()
+            .map(|(depth, &(matrices, ci, ri))| {
+                let cr = ratio(ci, ri)?;
+                Ok(LevelConsistency {
+                    level: depth + 1,
+                    matrices,
+                    cr,
+                    acceptable: cr < threshold,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(HierarchyConsistency {
+            cr,
+            threshold,
+            acceptable: cr < threshold,
+            all_nodes_acceptable: self.all_acceptable,
+            levels,
+        })
+    }
 }
 
 impl Synthesis {
@@ -119,10 +211,7 @@ impl Synthesis {
                 panel: None,
             })
             .collect();
-        let (mut weighted_ci, mut weighted_ri) = (0.0, 0.0);
-        // Per level of the compared items: (matrices, Σ w·CI, Σ w·RI).
-        let mut by_level: Vec<(usize, f64, f64)> = Vec::new();
-        let mut all_nodes_acceptable = true;
+        let mut sums = ConsistencySums::default();
         // Pre-order visits every parent before its children, so its global weight is final.
         for (id, node) in hierarchy.nodes() {
             let Some(priorities) = node.priorities() else {
@@ -146,21 +235,7 @@ impl Synthesis {
                 Priorities::Weights(weights) => (weights.clone(), None, None),
             };
             if let Some(report) = &report {
-                // Every reciprocal matrix of order ≤ 2 is consistent and has no random
-                // index: it enters neither sum, as its own report says CR 0.
-                if report.order > 2 {
-                    weighted_ci += global * report.ci;
-                    weighted_ri += global * report.ri;
-                    let level = node.depth();
-                    if by_level.len() <= level {
-                        by_level.resize(level + 1, (0, 0.0, 0.0));
-                    }
-                    let sums = &mut by_level[level];
-                    sums.0 += 1;
-                    sums.1 += global * report.ci;
-                    sums.2 += global * report.ri;
-                }
-                all_nodes_acceptable &= report.acceptable;
+                sums.add(node.depth(), global, report);
             }
             for (&child, local) in node.children().iter().zip(weights.iter()) {
                 let entry = &mut nodes[child.index()];
@@ -178,55 +253,18 @@ impl Synthesis {
             .map(|l| nodes[l.index()].global_weight)
             .collect();
         let leaf_weights = Weights::from_unnormalized(&leaf_globals)?;
-        let cr = if weighted_ri > 0.0 {
-            weighted_ci / weighted_ri
-        } else {
-            0.0
-        };
-        // Every node's CR is finite, but tiny random indices times tiny global weights can
-        // still leave a sum too small to divide by.
-        if !cr.is_finite() {
-            let root = hierarchy.root();
-            return Err(Error::from(ErrorKind::RandomIndexTooSmall {
-                order: hierarchy.node(root).children().len(),
-                ci: weighted_ci,
-                ri: weighted_ri,
-                cr,
-            })
-            .in_node(hierarchy.path(root)));
-        }
-        let threshold = options.consistency.threshold.value();
-        let mut levels = Vec::with_capacity(by_level.len());
-        for (depth, &(matrices, ci, ri)) in by_level.iter().enumerate() {
-            let cr = if ri > 0.0 { ci / ri } else { 0.0 };
-            if !cr.is_finite() {
-                let root = hierarchy.root();
-                return Err(Error::from(ErrorKind::RandomIndexTooSmall {
-                    order: hierarchy.node(root).children().len(),
-                    ci,
-                    ri,
-                    cr,
-                })
-                .in_node(hierarchy.path(root)));
-            }
-            levels.push(LevelConsistency {
-                level: depth + 1,
-                matrices,
-                cr,
-                acceptable: cr < threshold,
-            });
-        }
+        let root = hierarchy.root();
+        let consistency = sums.finish(
+            options.consistency.threshold.value(),
+            hierarchy.node(root).children().len(),
+            || hierarchy.path(root),
+        )?;
         Ok(Self {
             nodes,
             leaves,
             leaf_weights,
-            consistency: HierarchyConsistency {
-                cr,
-                threshold,
-                acceptable: cr < threshold,
-                all_nodes_acceptable,
-                levels,
-            },
+            consistency,
+            sums,
             options: options.clone(),
         })
     }
@@ -284,5 +322,10 @@ impl Synthesis {
     /// The consistency ratio of the whole hierarchy.
     pub fn consistency(&self) -> &HierarchyConsistency {
         &self.consistency
+    }
+
+    /// The sums behind [`Synthesis::consistency`].
+    pub(crate) fn consistency_sums(&self) -> &ConsistencySums {
+        &self.sums
     }
 }

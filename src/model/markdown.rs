@@ -175,6 +175,49 @@ impl Report {
                 }
             }
         }
+        if let Some(a) = &self.alternatives {
+            let _ = writeln!(out, "\n## {}\n", cell(&a.title()));
+            let heads: Vec<String> = a
+                .leaves
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} ({:.4})",
+                        cell(l.path.rsplit('/').next().unwrap_or(&l.path)),
+                        l.global_weight
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "| alternative | {} | overall | rank |",
+                heads.join(" | ")
+            );
+            let _ = writeln!(
+                out,
+                "| --- |{} ---: | ---: |",
+                " ---: |".repeat(heads.len())
+            );
+            for (k, name) in a.names.iter().enumerate() {
+                let values: Vec<String> = a
+                    .leaves
+                    .iter()
+                    .map(|l| {
+                        l.used
+                            .get(k)
+                            .map_or_else(String::new, |v| format!("{v:.4}"))
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {:.4} | {} |",
+                    cell(name),
+                    values.join(" | "),
+                    a.overall.get(k).copied().unwrap_or(f64::NAN),
+                    a.rank_of(k).map_or_else(String::new, |r| r.to_string())
+                );
+            }
+        }
         if !self.ranking.is_empty() {
             let _ = writeln!(
                 out,

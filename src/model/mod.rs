@@ -7,6 +7,7 @@
 //! place in the file. A model is analysed once, when it is loaded: its weights and consistency
 //! are computed then, and [`Model::evaluate`] only composes the objects.
 
+mod alternatives;
 mod comparisons;
 mod load;
 mod markdown;
@@ -15,9 +16,9 @@ pub mod spec;
 mod text;
 
 pub use report::{
-    CompletedReport, ContributionReport, ExpertReport, InconsistencyReport, JudgmentReport,
-    NodeReport, NodeVector, ObjectReport, PanelReport, RankEntry, RepairReport, Report,
-    TriadReport, EXPERTS_SHOWN, ORIENTATION, SCHEMA_VERSION,
+    AlternativesLeafReport, AlternativesReport, CompletedReport, ContributionReport, ExpertReport,
+    InconsistencyReport, JudgmentReport, NodeReport, NodeVector, ObjectReport, PanelReport,
+    RankEntry, RepairReport, Report, TriadReport, EXPERTS_SHOWN, ORIENTATION, SCHEMA_VERSION,
 };
 use spec::{
     AggregationSpec, ComparisonsSpec, ExpertSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec,
@@ -30,6 +31,7 @@ use crate::ahp::{
     AhpOptions, CompletionMethod, ConsistencyOptions, CrThreshold, JudgmentMatrix, Panel,
     PanelAggregation, Reciprocity, Weights,
 };
+use crate::alternatives::AlternativesSynthesis;
 use crate::error::{Error, ErrorKind, Limit, Location, Result};
 use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator, RankOrder};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
@@ -66,6 +68,8 @@ pub struct Model {
     reciprocity: Reciprocity,
     completion: CompletionMethod,
     analysis: Analysis,
+    /// The alternatives with every leaf's scores, and their synthesis.
+    alternatives: Option<Box<(alternatives::AlternativesInput, AlternativesSynthesis)>>,
     /// Each object's membership rows, leaves left to right.
     objects: Vec<(String, MembershipMatrix)>,
 }
@@ -104,30 +108,27 @@ impl Model {
         let options = AhpOptions {
             weighting: spec.options.weighting,
             consistency: ConsistencyOptions::default()
-                .with_random_index(spec.options.random_index)
+                .with_random_index(spec.options.random_index.clone())
                 .with_threshold(threshold)
                 .with_lambda_max(spec.options.lambda_max)
                 .with_incomplete_random_index(spec.options.incomplete_random_index)
                 .with_check(spec.options.consistency_check),
         };
         let grades = grades_of(&spec.grades).map_err(at("grades"))?;
+        let reading = Reading {
+            reciprocity: spec.options.reciprocity,
+            completion: spec.options.completion,
+            max_order: limits.matrix_order,
+            max_experts: limits.experts,
+        };
+        let alternatives_input = alternatives::read(&spec, reading)?;
+        let mode = spec.options.synthesis;
         limits
             .check(Limit::Objects, spec.objects.len() as u64)
             .map_err(at("objects"))?;
-        let hierarchy = Hierarchy::new_with_limits(
-            criterion_of(
-                spec.hierarchy,
-                "hierarchy",
-                Reading {
-                    reciprocity: spec.options.reciprocity,
-                    completion: spec.options.completion,
-                    max_order: limits.matrix_order,
-                    max_experts: limits.experts,
-                },
-            )?,
-            limits,
-        )
-        .map_err(at("hierarchy"))?;
+        let hierarchy =
+            Hierarchy::new_with_limits(criterion_of(spec.hierarchy, "hierarchy", reading)?, limits)
+                .map_err(at("hierarchy"))?;
         let synthesis = hierarchy.synthesize(&options).map_err(|e| {
             // Placed at the judgments of the node it concerns, not at the whole hierarchy.
             let field = e
@@ -136,6 +137,27 @@ impl Model {
                 .unwrap_or_else(|| "hierarchy".to_owned());
             e.at(Location::Field(field))
         })?;
+        let alternatives = match alternatives_input {
+            Some(input) => {
+                let scores: Vec<_> = input.leaves.iter().map(|(s, _)| s.clone()).collect();
+                let found = AlternativesSynthesis::compute(
+                    &hierarchy,
+                    &synthesis,
+                    &input.alternatives,
+                    &scores,
+                    mode,
+                )
+                .map_err(|e| {
+                    let field = e
+                        .node()
+                        .and_then(|path| field_of(&hierarchy, path))
+                        .map_or_else(|| "hierarchy".to_owned(), |f| format!("{f}.alternatives"));
+                    e.at(Location::Field(field))
+                })?;
+                Some(Box::new((input, found)))
+            }
+            None => None,
+        };
         let (operator, reciprocity) = (spec.options.operator, spec.options.reciprocity);
         let completion = spec.options.completion;
         let Some(grades) = grades else {
@@ -147,6 +169,7 @@ impl Model {
                 reciprocity,
                 completion,
                 analysis: Analysis::Ahp(Box::new((hierarchy, synthesis))),
+                alternatives,
                 objects: Vec::new(),
             });
         };
@@ -168,6 +191,7 @@ impl Model {
             reciprocity,
             completion,
             analysis: Analysis::Fce(Box::new(evaluator)),
+            alternatives,
             objects,
         })
     }
@@ -176,8 +200,10 @@ impl Model {
     /// keyed by leaf path. Reading it back gives an equal model.
     pub fn to_spec(&self) -> ModelSpec {
         let hierarchy = self.hierarchy();
-        ModelSpec {
+        let mut spec = ModelSpec {
             options: self.options_spec(),
+            alternatives: Vec::new(),
+            rating_scales: std::collections::BTreeMap::new(),
             grades: self.grades().map_or_else(Vec::new, grade_specs),
             hierarchy: node_spec_of(&hierarchy.to_criterion()),
             objects: self
@@ -199,7 +225,11 @@ impl Model {
                         .collect(),
                 })
                 .collect(),
+        };
+        if let Some(alternatives) = &self.alternatives {
+            alternatives::write(&alternatives.0, &mut spec);
         }
+        spec
     }
 
     /// The model as pretty-printed JSON.
@@ -230,7 +260,15 @@ impl Model {
         if let Some(evaluator) = self.evaluator() {
             options.rank_order = evaluator.rank_order();
         }
+        if let Some(alternatives) = &self.alternatives {
+            options.synthesis = alternatives.1.mode;
+        }
         options
+    }
+
+    /// The synthesis of the alternatives, when the model has alternatives.
+    pub fn alternatives(&self) -> Option<&AlternativesSynthesis> {
+        self.alternatives.as_ref().map(|a| &a.1)
     }
 
     /// The comment set, if the model has one.
@@ -297,6 +335,9 @@ impl Model {
             Analysis::Fce(evaluator) => Report::of_evaluations(evaluator, &self.evaluations()?)?,
         };
         report.options = self.options_spec();
+        if let Some(alternatives) = self.alternatives() {
+            report.with_alternatives(self.hierarchy(), alternatives);
+        }
         Ok(report)
     }
 }
@@ -328,6 +369,7 @@ fn options_spec(options: &AhpOptions, operator: Operator) -> OptionsSpec {
         lambda_max: options.consistency.lambda_max,
         incomplete_random_index: options.consistency.incomplete_random_index,
         consistency_check: options.consistency.check,
+        synthesis: crate::alternatives::SynthesisMode::default(),
     }
 }
 
@@ -497,26 +539,7 @@ fn node_spec_of(criterion: &Criterion) -> NodeSpec {
     match &criterion.priorities {
         Some(Priorities::Judgments(matrix)) => comparisons = Some(comparisons_spec_of(matrix)),
         Some(Priorities::Weights(w)) => weights = Some(w.to_vec()),
-        Some(Priorities::Panel(p)) => {
-            let (aggregation, priority_mean) = match p.aggregation() {
-                PanelAggregation::Priorities(mean) => (AggregationSpec::Priorities, Some(mean)),
-                _ => (AggregationSpec::Judgments, None),
-            };
-            let given = p.expert_weights();
-            panel = Some(PanelSpec {
-                aggregation,
-                priority_mean,
-                experts: p
-                    .experts()
-                    .enumerate()
-                    .map(|(k, (name, matrix))| ExpertSpec {
-                        name: name.to_owned(),
-                        weight: given.and_then(|w| w.get(k).copied()),
-                        comparisons: comparisons_spec_of(matrix),
-                    })
-                    .collect(),
-            });
-        }
+        Some(Priorities::Panel(p)) => panel = Some(panel_spec_of(p)),
         None => {}
     }
     NodeSpec {
@@ -524,7 +547,30 @@ fn node_spec_of(criterion: &Criterion) -> NodeSpec {
         comparisons,
         weights,
         panel,
+        alternatives: None,
         children: criterion.children.iter().map(node_spec_of).collect(),
+    }
+}
+
+/// A panel as a file writes it.
+fn panel_spec_of(p: &Panel) -> PanelSpec {
+    let (aggregation, priority_mean) = match p.aggregation() {
+        PanelAggregation::Priorities(mean) => (AggregationSpec::Priorities, Some(mean)),
+        _ => (AggregationSpec::Judgments, None),
+    };
+    let given = p.expert_weights();
+    PanelSpec {
+        aggregation,
+        priority_mean,
+        experts: p
+            .experts()
+            .enumerate()
+            .map(|(k, (name, matrix))| ExpertSpec {
+                name: name.to_owned(),
+                weight: given.and_then(|w| w.get(k).copied()),
+                comparisons: comparisons_spec_of(matrix),
+            })
+            .collect(),
     }
 }
 

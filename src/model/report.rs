@@ -11,6 +11,7 @@ use crate::ahp::{
     Inconsistency, JudgmentMatrix, LambdaMax, Panel, PanelAggregation, PanelAnalysis, PriorityMean,
     ReciprocalRepair, Weights,
 };
+use crate::alternatives::{AlternativesSynthesis, SynthesisMode};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
@@ -41,6 +42,70 @@ pub struct Report {
     /// Objects by score, in `options.rank_order` (empty without objects or without grade
     /// scores).
     pub ranking: Vec<RankEntry>,
+    /// The alternatives under every leaf and their overall priorities, when the model has
+    /// alternatives (`hierarchy_consistency` then includes their judgments).
+    pub alternatives: Option<AlternativesReport>,
+}
+
+/// The alternatives × criteria table with the overall priorities and the ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct AlternativesReport {
+    /// `distributive` or `ideal`.
+    pub mode: SynthesisMode,
+    /// The alternatives, in file order.
+    pub names: Vec<String>,
+    /// Every leaf, left to right.
+    pub leaves: Vec<AlternativesLeafReport>,
+    /// Each alternative's overall priority: Σ leaf weight × priority as the mode uses it.
+    pub overall: Vec<f64>,
+    /// The same divided by their sum.
+    pub normalized: Vec<f64>,
+    /// The alternatives by overall priority, best first; ties share a rank.
+    pub ranking: Vec<RankEntry>,
+}
+
+impl AlternativesReport {
+    /// The heading of the table in words, shared by every format.
+    pub fn title(&self) -> String {
+        format!(
+            "Alternatives ({} synthesis: {})",
+            self.mode.name(),
+            match self.mode {
+                SynthesisMode::Distributive => "each criterion's priorities sum to 1",
+                SynthesisMode::Ideal => "each criterion's priorities divided by the best",
+            }
+        )
+    }
+
+    /// The rank of alternative `k` (by file order).
+    pub fn rank_of(&self, k: usize) -> Option<usize> {
+        let name = self.names.get(k)?;
+        self.ranking
+            .iter()
+            .find(|e| &e.name == name)
+            .map(|e| e.rank)
+    }
+}
+
+/// The alternatives under one leaf.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct AlternativesLeafReport {
+    /// The leaf's path.
+    pub path: String,
+    /// Its global weight.
+    pub global_weight: f64,
+    /// `judgments`, `panel`, `ratings` or `measurements`.
+    pub form: String,
+    /// The alternatives' priorities under it, summing to 1.
+    pub priorities: Vec<f64>,
+    /// As the mode uses them (ideal: divided by the largest, ratings by the scale's top).
+    pub used: Vec<f64>,
+    /// The consistency of the judgments, for judgments and panels.
+    pub consistency: Option<ConsistencyReport>,
+    /// A panel's experts and consensus.
+    pub panel: Option<PanelReport>,
 }
 
 /// The version of the JSON report's schema (`schema_version`): 2 added the schema version,
@@ -111,7 +176,9 @@ pub struct ExpertReport {
 }
 
 impl PanelReport {
-    fn of(panel: &Panel, analysis: &PanelAnalysis, names: &[String], options: &AhpOptions) -> Self {
+    /// The report of a panel's analysis; with the panel, the names of what it compares and
+    /// the options, failing experts also get diagnostics and a suggested repair.
+    fn of(analysis: &PanelAnalysis, diagnose: Option<(&Panel, &[String], &AhpOptions)>) -> Self {
         let (aggregation, priority_mean) = match analysis.aggregation {
             PanelAggregation::Priorities(mean) => (AggregationSpec::Priorities, Some(mean)),
             _ => (AggregationSpec::Judgments, None),
@@ -122,15 +189,20 @@ impl PanelReport {
             experts: analysis
                 .experts
                 .iter()
-                .zip(panel.experts())
-                .map(|(e, (_, matrix))| ExpertReport {
+                .enumerate()
+                .map(|(k, e)| ExpertReport {
                     name: e.name.clone(),
                     weight: e.weight,
                     priorities: e.analysis.weights.to_vec(),
                     consistency: e.analysis.consistency.clone(),
-                    inconsistency: (!e.analysis.consistency.acceptable)
-                        .then(|| inconsistency_of(matrix, &e.analysis.weights, names, options))
-                        .flatten(),
+                    inconsistency: match diagnose {
+                        Some((panel, names, options)) if !e.analysis.consistency.acceptable => {
+                            panel.experts().nth(k).and_then(|(_, matrix)| {
+                                inconsistency_of(matrix, &e.analysis.weights, names, options)
+                            })
+                        }
+                        _ => None,
+                    },
                 })
                 .collect(),
             acceptable_experts: analysis.acceptable_experts(),
@@ -668,10 +740,8 @@ impl Report {
                         }),
                     panel: match (node.priorities(), &found.panel) {
                         (Some(Priorities::Panel(panel)), Some(analysis)) => Some(PanelReport::of(
-                            panel,
                             analysis,
-                            &child_names(hierarchy, node),
-                            synthesis.options(),
+                            Some((panel, &child_names(hierarchy, node), synthesis.options())),
                         )),
                         _ => None,
                     },
@@ -702,7 +772,45 @@ impl Report {
             grades: Vec::new(),
             objects: Vec::new(),
             ranking: Vec::new(),
+            alternatives: None,
         }
+    }
+
+    /// The same report with the alternatives' synthesis: its table and ranking, and the
+    /// hierarchy's consistency with the alternatives' judgments included. `alternatives` must
+    /// come from `hierarchy`.
+    pub fn with_alternatives(
+        &mut self,
+        hierarchy: &Hierarchy,
+        alternatives: &AlternativesSynthesis,
+    ) -> &mut Self {
+        let names = alternatives.alternatives.names().to_vec();
+        self.hierarchy_consistency = alternatives.hierarchy_consistency.clone();
+        self.alternatives = Some(AlternativesReport {
+            mode: alternatives.mode,
+            names: names.clone(),
+            leaves: alternatives
+                .leaves
+                .iter()
+                .map(|leaf| AlternativesLeafReport {
+                    path: hierarchy.path(leaf.leaf),
+                    global_weight: leaf.global_weight,
+                    form: leaf.form.to_owned(),
+                    priorities: leaf.priorities.clone(),
+                    used: leaf.used.clone(),
+                    consistency: leaf.consistency.clone(),
+                    panel: leaf.panel.as_ref().map(|p| PanelReport::of(p, None)),
+                })
+                .collect(),
+            overall: alternatives.overall.clone(),
+            normalized: alternatives.normalized.clone(),
+            ranking: alternatives
+                .ranking()
+                .into_iter()
+                .map(|(name, rank, score)| RankEntry { name, rank, score })
+                .collect(),
+        });
+        self
     }
 
     /// The same report with `operator` named as the one in force.

@@ -9,6 +9,7 @@ use crate::ahp::{
     CompletionMethod, ConsistencyCheck, IncompleteRandomIndex, LambdaMax, RandomIndex, Reciprocity,
 };
 use crate::ahp::{PriorityMean, WeightingMethod};
+use crate::alternatives::{Better, SynthesisMode};
 use crate::fce::{Operator, RankOrder};
 
 /// A whole model file.
@@ -26,6 +27,12 @@ pub struct ModelSpec {
     /// The evaluated objects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objects: Vec<ObjectSpec>,
+    /// The alternatives a decision chooses among; each leaf then scores them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+    /// Named ratings scales: levels in order, each `[name, value]`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rating_scales: BTreeMap<String, Vec<(String, f64)>>,
 }
 
 /// Method options.
@@ -60,6 +67,8 @@ pub struct OptionsSpec {
     /// Which index decides whether a matrix is acceptable: `ratio` (CR, default),
     /// `geometric` (GCI) or `koczkodaj`.
     pub consistency_check: ConsistencyCheck,
+    /// How the alternatives' priorities combine: `distributive` (default) or `ideal`.
+    pub synthesis: SynthesisMode,
 }
 
 impl Default for OptionsSpec {
@@ -75,6 +84,7 @@ impl Default for OptionsSpec {
             lambda_max: LambdaMax::default(),
             incomplete_random_index: IncompleteRandomIndex::default(),
             consistency_check: ConsistencyCheck::default(),
+            synthesis: SynthesisMode::default(),
         }
     }
 }
@@ -105,6 +115,9 @@ pub struct NodeSpec {
     /// Several experts' comparisons of the children, combined (instead of comparisons).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub panel: Option<PanelSpec>,
+    /// On a leaf, when the model has alternatives: how they score under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<AlternativesSpec>,
     /// The sub-criteria, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<NodeSpec>,
@@ -137,6 +150,40 @@ pub struct PanelSpec {
     pub priority_mean: Option<PriorityMean>,
     /// The experts, each with their own comparisons.
     pub experts: Vec<ExpertSpec>,
+}
+
+/// How the alternatives score under one leaf.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum AlternativesSpec {
+    /// Pairwise comparisons of the alternatives, in any of the three forms.
+    Comparisons(ComparisonsSpec),
+    /// A panel's comparisons of the alternatives.
+    Panel(PanelSpec),
+    /// Each alternative's level on a named scale.
+    Ratings(RatingsSpec),
+    /// Each alternative's measured value.
+    Measurements(MeasurementsSpec),
+}
+
+/// Ratings of the alternatives on a scale of `rating_scales`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingsSpec {
+    /// The scale's name.
+    pub scale: String,
+    /// Each alternative's level, in the order of `alternatives`.
+    pub values: Vec<String>,
+}
+
+/// Measured values of the alternatives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementsSpec {
+    /// Each alternative's value, positive, in the order of `alternatives`.
+    pub values: Vec<f64>,
+    /// `more` (larger is better) or `less`.
+    pub better: Better,
 }
 
 /// What a panel aggregates.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{Report, ORIENTATION};
+use super::report::{AlternativesReport, Report, ORIENTATION};
 
 impl Report {
     /// Readable, aligned tables: weights and consistency per node (inconsistent matrices
@@ -135,6 +135,9 @@ impl Report {
         if let Some(line) = self.levels_line() {
             let _ = writeln!(out, "{line}");
         }
+        if let Some(alternatives) = &self.alternatives {
+            alternatives_table(&mut out, alternatives);
+        }
         if self.objects.is_empty() {
             return out;
         }
@@ -216,6 +219,68 @@ impl Report {
             }
         }
         out
+    }
+}
+
+/// Alternatives × leaves (the priorities as the mode uses them), the overall priority and
+/// the rank.
+fn alternatives_table(out: &mut String, a: &AlternativesReport) {
+    let _ = writeln!(out, "\n{}:", a.title());
+    let first = a
+        .names
+        .iter()
+        .map(|n| n.chars().count())
+        .chain(["alternative".len(), "(weight)".len()])
+        .max()
+        .unwrap_or(0);
+    let heads: Vec<&str> = a.leaves.iter().map(|l| last_name(&l.path)).collect();
+    let widths: Vec<usize> = heads.iter().map(|h| h.chars().count().max(6)).collect();
+    let _ = write!(out, "  {}", padded("alternative", first));
+    for (head, &w) in heads.iter().zip(&widths) {
+        let _ = write!(out, "  {}", padded(head, w));
+    }
+    let _ = writeln!(out, "  {:>8}  rank", "overall");
+    let _ = write!(out, "  {}", padded("(weight)", first));
+    for (leaf, &w) in a.leaves.iter().zip(&widths) {
+        let _ = write!(
+            out,
+            "  {}",
+            padded(&format!("{:.4}", leaf.global_weight), w)
+        );
+    }
+    out.push('\n');
+    for (k, name) in a.names.iter().enumerate() {
+        let _ = write!(out, "  {}", padded(name, first));
+        for (leaf, &w) in a.leaves.iter().zip(&widths) {
+            let value = leaf
+                .used
+                .get(k)
+                .map_or_else(String::new, |v| format!("{v:.4}"));
+            let _ = write!(out, "  {}", padded(&value, w));
+        }
+        let overall = a.overall.get(k).copied().unwrap_or(f64::NAN);
+        let rank = a.rank_of(k).map_or_else(String::new, |r| r.to_string());
+        let _ = writeln!(out, "  {overall:>8.4}  {rank:>4}");
+    }
+    let judged: Vec<String> = a
+        .leaves
+        .iter()
+        .filter_map(|l| {
+            let c = l.consistency.as_ref()?;
+            Some(format!(
+                "{} {:.4}{}",
+                last_name(&l.path),
+                c.cr,
+                if c.acceptable { "" } else { " (INCONSISTENT)" }
+            ))
+        })
+        .collect();
+    if !judged.is_empty() {
+        let _ = writeln!(
+            out,
+            "  CR of the alternatives' judgments: {}",
+            judged.join(", ")
+        );
     }
 }
 
