@@ -88,6 +88,7 @@ pub mod limits;
 mod matrix_rows;
 #[cfg(feature = "model")]
 pub mod model;
+pub mod sensitivity;
 pub mod survey;
 pub mod tolerance;
 

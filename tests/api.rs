@@ -1473,6 +1473,9 @@ mod hostile_inputs {
         let report = model.evaluate().unwrap();
         // By hand: every leaf is (0.5, 0.5), so E is too, and the score is 0.5.
         approx::assert_abs_diff_eq!(report.objects[0].score.unwrap(), 0.5, epsilon = 1e-9);
+        // 100,000 criteria × 100,000 leaves: the report leaves the sensitivity out, and says so.
+        assert!(report.sensitivity.is_none());
+        assert!(report.sensitivity_note.as_ref().unwrap().contains("100000 criteria"));
     }
 
     #[test]

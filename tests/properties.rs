@@ -1689,3 +1689,178 @@ mod alternatives {
         .at_least(0.3, "accepted alternatives");
     }
 }
+
+/// Sensitivity: a weight change smaller than the reported threshold never changes the winner
+/// (or a verdict); the threshold change does. Checked by recomputing from scratch with the
+/// weights moved, through the hierarchy's own synthesis.
+mod sensitivity {
+    use super::common::OPERATORS;
+    use ahp_fce::alternatives::{
+        AlternativeScores, Alternatives, AlternativesSynthesis, Better, SynthesisMode,
+    };
+    use ahp_fce::{
+        AhpOptions, Criterion, Evaluator, Grades, Hierarchy, MembershipMatrix, Operator, Weights,
+    };
+    use proptest::prelude::*;
+
+    /// A goal over `top.len()` criteria, the first of which has `sub.len()` leaves below it.
+    fn tree(top: &[f64], sub: &[f64]) -> Hierarchy {
+        let mut children: Vec<Criterion> = Vec::new();
+        children.push(Criterion::weighted(
+            "c0",
+            Weights::from_unnormalized(sub).unwrap(),
+            (0..sub.len()).map(|k| Criterion::leaf(format!("l{k}"))),
+        ));
+        children.extend((1..top.len()).map(|k| Criterion::leaf(format!("c{k}"))));
+        Hierarchy::new(Criterion::weighted(
+            "G",
+            Weights::from_unnormalized(top).unwrap(),
+            children,
+        ))
+        .unwrap()
+    }
+
+    /// The same tree with criterion `which` (0: c0 under the goal; 1: l0 under c0) at local
+    /// weight `w`, its siblings rescaled.
+    fn moved(top: &[f64], sub: &[f64], which: usize, w: f64) -> Hierarchy {
+        let rescale = |v: &[f64]| {
+            let total: f64 = v.iter().sum();
+            let current = v[0] / total;
+            let mut out: Vec<f64> = v
+                .iter()
+                .map(|x| x / total * (1.0 - w) / (1.0 - current))
+                .collect();
+            out[0] = w;
+            out
+        };
+        if which == 0 {
+            tree(&rescale(top), sub)
+        } else {
+            tree(top, &rescale(sub))
+        }
+    }
+
+    fn decision() -> impl Strategy<Value = (Vec<f64>, Vec<f64>, Vec<Vec<f64>>)> {
+        (2..=4usize, 2..=3usize, 2..=5usize).prop_flat_map(|(top, sub, alternatives)| {
+            let leaves = sub + top - 1;
+            (
+                prop::collection::vec(0.1f64..1.0, top),
+                prop::collection::vec(0.1f64..1.0, sub),
+                prop::collection::vec(prop::collection::vec(0.1f64..10.0, alternatives), leaves),
+            )
+        })
+    }
+
+    fn winner(h: &Hierarchy, values: &[Vec<f64>]) -> String {
+        let s = h.synthesize(&AhpOptions::default()).unwrap();
+        let names = Alternatives::new((0..values[0].len()).map(|k| format!("a{k}"))).unwrap();
+        let scores: Vec<AlternativeScores> = values
+            .iter()
+            .map(|v| AlternativeScores::measurements(v.clone(), Better::More).unwrap())
+            .collect();
+        let r =
+            AlternativesSynthesis::compute(h, &s, &names, &scores, SynthesisMode::Ideal).unwrap();
+        r.ranking()[0].0.clone()
+    }
+
+    /// Moving a weight 99 % of the way to a reported threshold keeps the winner (unless the
+    /// winner is within rounding of a tie there); 1e-6 past it changes it.
+    fn check(before: &str, near: &str, past: &str, gap: f64) -> Result<(), TestCaseError> {
+        if gap > 1e-6 {
+            prop_assert_eq!(before, near);
+        }
+        prop_assert_ne!(before, past);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn alternatives_thresholds_are_where_the_winner_changes((top, sub, values) in decision()) {
+            let h = tree(&top, &sub);
+            let s = h.synthesize(&AhpOptions::default()).unwrap();
+            let names = Alternatives::new((0..values[0].len()).map(|k| format!("a{k}"))).unwrap();
+            let scores: Vec<AlternativeScores> = values
+                .iter()
+                .map(|v| AlternativeScores::measurements(v.clone(), Better::More).unwrap())
+                .collect();
+            let r = AlternativesSynthesis::compute(&h, &s, &names, &scores, SynthesisMode::Ideal).unwrap();
+            let before = winner(&h, &values);
+            for entry in r.sensitivity(&h, &s) {
+                let which = match h.get(entry.criterion).unwrap().name() {
+                    "c0" => 0,
+                    "l0" => 1,
+                    _ => continue,
+                };
+                let top_change = entry.top.unwrap();
+                let w = entry.weight;
+                if let Some(up) = top_change.up.filter(|&u| u < 1.0 - 1e-5 && u > w + 1e-5) {
+                    let near = winner(&moved(&top, &sub, which, w + 0.99 * (up - w)), &values);
+                    let past = winner(&moved(&top, &sub, which, up + 1e-6), &values);
+                    check(&before, &near, &past, up - w)?;
+                }
+                if let Some(down) = top_change.down.filter(|&d| d > 1e-5 && d < w - 1e-5) {
+                    let near = winner(&moved(&top, &sub, which, w - 0.99 * (w - down)), &values);
+                    let past = winner(&moved(&top, &sub, which, down - 1e-6), &values);
+                    check(&before, &near, &past, w - down)?;
+                }
+            }
+        }
+
+        /// Objects, every operator: 99 % of the way to a verdict threshold no verdict changes;
+        /// just past it one does. Exact for the weighted average, bisected to 1e-12 for the
+        /// others, so "just past" is 1e-6.
+        #[test]
+        fn object_verdict_thresholds_are_where_a_verdict_changes(
+            (top, sub, rows) in (2..=3usize, 2..=3usize, 1..=3usize).prop_flat_map(|(t, s, objects)| {
+                let leaves = s + t - 1;
+                (
+                    prop::collection::vec(0.1f64..1.0, t),
+                    prop::collection::vec(0.1f64..1.0, s),
+                    prop::collection::vec(prop::collection::vec(prop::collection::vec(0.0f64..1.0, 3), leaves), objects),
+                )
+            }),
+            operator in prop::sample::select(OPERATORS.to_vec()),
+        ) {
+            let objects: Vec<MembershipMatrix> = rows
+                .iter()
+                .map(|object| {
+                    let rows: Vec<Vec<f64>> = object
+                        .iter()
+                        .map(|r| {
+                            let total: f64 = r.iter().sum::<f64>() + 0.3;
+                            vec![(r[0] + 0.1) / total, (r[1] + 0.1) / total, (r[2] + 0.1) / total]
+                        })
+                        .collect();
+                    MembershipMatrix::from_rows(&rows).unwrap()
+                })
+                .collect();
+            let grades = || Grades::new(["good", "fair", "poor"]).unwrap();
+            let evaluator = |h: Hierarchy| {
+                Evaluator::new(h, grades(), &AhpOptions::default()).unwrap().with_operator(operator)
+            };
+            let verdicts = |e: &Evaluator| -> Vec<String> {
+                objects.iter().map(|m| e.evaluate(m).unwrap().verdict().name.clone()).collect()
+            };
+            let base = evaluator(tree(&top, &sub));
+            let Ok(found) = base.sensitivity(&objects) else { return Ok(()) };
+            prop_assert_eq!(found.iter().all(|s| s.exact), operator == Operator::WeightedAverage);
+            let before = verdicts(&base);
+            for entry in found {
+                let which = match base.hierarchy().get(entry.criterion).unwrap().name() {
+                    "c0" => 0,
+                    "l0" => 1,
+                    _ => continue,
+                };
+                let w = entry.weight;
+                let change = entry.verdicts.unwrap();
+                for target in [change.up.filter(|&u| u > w + 1e-4 && u < 1.0 - 1e-4), change.down.filter(|&d| d < w - 1e-4 && d > 1e-4)].into_iter().flatten() {
+                    let near = evaluator(moved(&top, &sub, which, w + 0.99 * (target - w)));
+                    let past = evaluator(moved(&top, &sub, which, target + (target - w).signum() * 1e-6));
+                    // Ties of two grades within 1e-9 are resolved by grade order on both sides.
+                    prop_assert_eq!(&verdicts(&near), &before);
+                    prop_assert_ne!(&verdicts(&past), &before);
+                }
+            }
+        }
+    }
+}

@@ -765,6 +765,54 @@ mod alternatives {
         assert_eq!(report.hierarchy_consistency.levels[1].matrices, 4);
     }
 
+    /// The weights at which the leader changes, against an independent computation of the
+    /// crossing of two linear overall priorities (same script, to 1e-9 as above).
+    #[test]
+    fn the_leader_example_sensitivity() {
+        let report = shipped("examples/models/leader.toml").evaluate().unwrap();
+        let s = &report.alternatives.as_ref().unwrap().sensitivity;
+        let paths: Vec<&str> = s.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "Choose a leader/Experience",
+                "Choose a leader/Education",
+                "Choose a leader/Charisma",
+                "Choose a leader/Age"
+            ]
+        );
+        // Experience below 0.3808: Moll overtakes Nell.
+        let experience = s[0].top.unwrap();
+        assert_abs_diff_eq!(
+            experience.down.unwrap(),
+            0.3807772466243305,
+            epsilon = EIGEN
+        );
+        assert_eq!(experience.up, None);
+        // Education above 0.4288: Sue overtakes Nell; Sue passes Moll first, at 0.3696.
+        assert_abs_diff_eq!(
+            s[1].top.unwrap().up.unwrap(),
+            0.4287653336395694,
+            epsilon = EIGEN
+        );
+        assert_abs_diff_eq!(
+            s[1].ranks.unwrap().up.unwrap(),
+            0.36960183148738984,
+            epsilon = EIGEN
+        );
+        // Charisma above 0.4137: Moll overtakes Nell.
+        assert_abs_diff_eq!(
+            s[2].top.unwrap().up.unwrap(),
+            0.41374314009015584,
+            epsilon = EIGEN
+        );
+        // Age can move anywhere in [0, 1] without changing the order.
+        assert_eq!(s[3].ranks.unwrap().up, None);
+        assert_eq!(s[3].ranks.unwrap().down, None);
+        // Curves for plots: the three lines at 0, every crossing, the current weight and 1.
+        assert!(s[0].curve.len() >= 3 && s[0].curve.iter().all(|p| p.scores.len() == 3));
+    }
+
     #[test]
     fn the_car_example_with_measured_values() {
         let report = shipped("examples/models/car.json").evaluate().unwrap();

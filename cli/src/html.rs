@@ -102,6 +102,25 @@ pub(crate) fn page(report: &Report) -> String {
                         }
                     }
                 }
+                @for (entries, verdicts) in report.alternatives.as_ref().map(|a| (a.sensitivity.as_slice(), false)).into_iter().chain(report.sensitivity.as_ref().map(|s| (s.criteria.as_slice(), true))) {
+                    @if !entries.is_empty() {
+                        p.method { (ahp_fce::model::SENSITIVITY_TITLE) "." }
+                        table.sensitivity {
+                            tr {
+                                th { "criterion" } th { "weight" } th { "best changes at" } th { "ranks change at" }
+                                @if verdicts { th { "verdicts change at" } }
+                            }
+                            @for e in entries {
+                                @let [top, ranks, verdict] = e.cells();
+                                tr {
+                                    td { (e.path) } td { (format!("{:.4}", e.weight)) } td { (top) } td { (ranks) }
+                                    @if verdicts { td { (verdict) } }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if let Some(note) = &report.sensitivity_note { p.method { (note) } }
                 @if !report.ranking.is_empty() {
                     h2 { "Ranking (" (o.rank_order.describe()) ")" }
                     table {

@@ -16,7 +16,6 @@ mod outcome;
 pub(crate) mod plan;
 
 pub use batch::{BatchEvaluation, BatchScorer};
-#[cfg(feature = "model")]
 pub(crate) use evaluator::dot;
 pub use evaluator::{Evaluator, LeafData};
 pub use grades::Grades;

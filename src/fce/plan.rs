@@ -209,6 +209,49 @@ impl CompositionPlan {
         self.operator
     }
 
+    /// This plan with the local weight of child `position` of `parent` set to `weight` and
+    /// its siblings rescaled by (1 − weight) / (1 − old weight), so they still sum to 1; the
+    /// leaves' global weights follow. `None` when `parent` is not an internal node of the plan,
+    /// `position` is past its children, or it has one child (nothing to rescale).
+    pub(crate) fn with_local_weight(
+        &self,
+        parent: NodeId,
+        position: usize,
+        weight: f64,
+    ) -> Option<Self> {
+        let slot = self.slots.iter().position(|&id| id == parent)?;
+        let step = self.steps.iter().find(|s| s.slot == slot)?;
+        let range = step.inputs.clone();
+        if range.len() < 2 || position >= range.len() {
+            return None;
+        }
+        let mut plan = self.clone();
+        let old = plan.inputs[range.start + position].weight;
+        let rest = (1.0 - weight) / (1.0 - old);
+        for (k, input) in plan.inputs[range].iter_mut().enumerate() {
+            input.weight = if k == position {
+                weight
+            } else {
+                input.weight * rest
+            };
+        }
+        // Parents before children: the steps reversed.
+        let mut slot_weight = vec![0.0; plan.slots.len()];
+        if let Some(goal) = slot_weight.first_mut() {
+            *goal = 1.0;
+        }
+        for step in plan.steps.iter().rev() {
+            let own = slot_weight[step.slot];
+            for input in &plan.inputs[step.inputs.clone()] {
+                match input.source {
+                    Source::Leaf(k) => plan.leaf_weights[k] = own * input.weight,
+                    Source::Slot(child) => slot_weight[child] = own * input.weight,
+                }
+            }
+        }
+        Some(plan)
+    }
+
     pub(crate) fn with_operator(mut self, operator: Operator) -> Self {
         self.operator = operator;
         self

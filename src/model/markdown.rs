@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{Report, ORIENTATION};
+use super::report::{Report, ORIENTATION, SENSITIVITY_TITLE};
 
 impl Report {
     /// The report as Markdown: the method, a table of every node's weights and consistency
@@ -217,6 +217,53 @@ impl Report {
                     a.rank_of(k).map_or_else(String::new, |r| r.to_string())
                 );
             }
+        }
+        let sensitivity = self
+            .alternatives
+            .as_ref()
+            .map(|a| (a.sensitivity.as_slice(), false))
+            .into_iter()
+            .chain(
+                self.sensitivity
+                    .as_ref()
+                    .map(|s| (s.criteria.as_slice(), true)),
+            );
+        for (entries, verdicts) in sensitivity {
+            if entries.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "\n{SENSITIVITY_TITLE}.\n");
+            let _ = writeln!(
+                out,
+                "| criterion | weight | best changes at | ranks change at |{}",
+                if verdicts {
+                    " verdicts change at |"
+                } else {
+                    ""
+                }
+            );
+            let _ = writeln!(
+                out,
+                "| --- | ---: | ---: | ---: |{}",
+                if verdicts { " ---: |" } else { "" }
+            );
+            for e in entries {
+                let [top, ranks, verdict] = e.cells();
+                let _ = writeln!(
+                    out,
+                    "| {} | {:.4} | {top} | {ranks} |{}",
+                    cell(&e.path),
+                    e.weight,
+                    if verdicts {
+                        format!(" {verdict} |")
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+        }
+        if let Some(note) = &self.sensitivity_note {
+            let _ = writeln!(out, "\n{}", cell(note));
         }
         if !self.ranking.is_empty() {
             let _ = writeln!(

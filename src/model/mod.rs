@@ -18,7 +18,8 @@ mod text;
 pub use report::{
     AlternativesLeafReport, AlternativesReport, CompletedReport, ContributionReport, ExpertReport,
     InconsistencyReport, JudgmentReport, NodeReport, NodeVector, ObjectReport, PanelReport,
-    RankEntry, RepairReport, Report, TriadReport, EXPERTS_SHOWN, ORIENTATION, SCHEMA_VERSION,
+    RankEntry, RepairReport, Report, SensitivityEntry, SensitivityReport, TriadReport,
+    EXPERTS_SHOWN, ORIENTATION, SCHEMA_VERSION, SENSITIVITY_OBJECTS_UP_TO, SENSITIVITY_TITLE,
 };
 use spec::{
     AggregationSpec, ComparisonsSpec, ExpertSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec,
@@ -336,7 +337,10 @@ impl Model {
         };
         report.options = self.options_spec();
         if let Some(alternatives) = self.alternatives() {
-            report.with_alternatives(self.hierarchy(), alternatives);
+            report.with_alternatives(self.hierarchy(), self.synthesis(), alternatives);
+        }
+        if let Analysis::Fce(evaluator) = &self.analysis {
+            report.with_sensitivity(evaluator, &self.objects)?;
         }
         Ok(report)
     }

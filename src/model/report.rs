@@ -15,6 +15,7 @@ use crate::alternatives::{AlternativesSynthesis, SynthesisMode};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
+use crate::sensitivity::{CriterionSensitivity, CurvePoint, WeightChange};
 
 /// How judgment matrices are read, stated in every report.
 pub const ORIENTATION: &str =
@@ -45,6 +46,10 @@ pub struct Report {
     /// The alternatives under every leaf and their overall priorities, when the model has
     /// alternatives (`hierarchy_consistency` then includes their judgments).
     pub alternatives: Option<AlternativesReport>,
+    /// The objects' sensitivity to every weight (up to [`SENSITIVITY_OBJECTS_UP_TO`] objects).
+    pub sensitivity: Option<SensitivityReport>,
+    /// Why a sensitivity table was left out, when one was.
+    pub sensitivity_note: Option<String>,
 }
 
 /// The alternatives × criteria table with the overall priorities and the ranking.
@@ -63,7 +68,94 @@ pub struct AlternativesReport {
     pub normalized: Vec<f64>,
     /// The alternatives by overall priority, best first; ties share a rank.
     pub ranking: Vec<RankEntry>,
+    /// How far each criterion's weight may move before the ranking changes.
+    pub sensitivity: Vec<SensitivityEntry>,
 }
+
+/// The objects' sensitivity to every criterion's weight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SensitivityReport {
+    /// The objects, in file order (the order of every curve's scores).
+    pub objects: Vec<String>,
+    /// One entry per criterion that has siblings, in pre-order.
+    pub criteria: Vec<SensitivityEntry>,
+}
+
+/// How far one criterion's local weight may move (its siblings rescaled proportionally)
+/// before the best item, any two items' ranks, or any verdict change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SensitivityEntry {
+    /// The criterion's path.
+    pub path: String,
+    /// Its current local weight.
+    pub weight: f64,
+    /// Exact (linear results) or bisected on a grid.
+    pub exact: bool,
+    /// The weights below and above at which the best item changes.
+    pub top: Option<WeightChange>,
+    /// The weights at which any two items swap ranks.
+    pub ranks: Option<WeightChange>,
+    /// The weights at which any object's verdict changes (objects only).
+    pub verdicts: Option<WeightChange>,
+    /// The weights at which two items' scores cross.
+    pub breakpoints: Vec<f64>,
+    /// The items' scores along the weight, for plots.
+    pub curve: Vec<CurvePoint>,
+}
+
+impl SensitivityEntry {
+    fn of(hierarchy: &Hierarchy, s: &CriterionSensitivity) -> Self {
+        Self {
+            path: hierarchy.path(s.criterion),
+            weight: s.weight,
+            exact: s.exact,
+            top: s.top,
+            ranks: s.ranks,
+            verdicts: s.verdicts,
+            breakpoints: s.breakpoints.clone(),
+            curve: s.curve.clone(),
+        }
+    }
+
+    /// The three changes as "below / above" weights, "none" where nothing changes, in every
+    /// format: best item, ranks, verdicts.
+    pub fn cells(&self) -> [String; 3] {
+        let show = |c: &Option<WeightChange>| match c {
+            None => "–".to_owned(),
+            Some(c) => {
+                let side =
+                    |w: Option<f64>| w.map_or_else(|| "none".to_owned(), |w| format!("{w:.4}"));
+                format!("{} / {}", side(c.down), side(c.up))
+            }
+        };
+        [show(&self.top), show(&self.ranks), show(&self.verdicts)]
+    }
+}
+
+fn within_budget(hierarchy: &Hierarchy, items: usize, exact: bool) -> bool {
+    crate::sensitivity::work(hierarchy, items, exact) <= crate::sensitivity::REPORTED_WORK_UP_TO
+}
+
+fn budget_note(hierarchy: &Hierarchy, items: usize) -> String {
+    format!(
+        "Sensitivity left out: {} criteria × {} leaves × {items} items is more work than a \
+         report spends (ahp_fce::sensitivity::REPORTED_WORK_UP_TO); the sensitivity API \
+         computes it for any size.",
+        crate::sensitivity::criteria(hierarchy).len(),
+        hierarchy.leaves().count()
+    )
+}
+
+/// The heading of a sensitivity table, shared by every format.
+pub const SENSITIVITY_TITLE: &str =
+    "Sensitivity: the local weight (below / above the current one; siblings \
+     rescaled to keep their sum) at which the best, any two ranks, or any verdict change";
+
+/// Objects followed by the sensitivity in a report; beyond, it is left out (every object is
+/// evaluated at up to 200 weights per criterion under a non-linear operator).
+pub const SENSITIVITY_OBJECTS_UP_TO: usize = 1_000;
 
 impl AlternativesReport {
     /// The heading of the table in words, shared by every format.
@@ -773,6 +865,8 @@ impl Report {
             objects: Vec::new(),
             ranking: Vec::new(),
             alternatives: None,
+            sensitivity: None,
+            sensitivity_note: None,
         }
     }
 
@@ -782,6 +876,7 @@ impl Report {
     pub fn with_alternatives(
         &mut self,
         hierarchy: &Hierarchy,
+        synthesis: &Synthesis,
         alternatives: &AlternativesSynthesis,
     ) -> &mut Self {
         let names = alternatives.alternatives.names().to_vec();
@@ -809,8 +904,56 @@ impl Report {
                 .into_iter()
                 .map(|(name, rank, score)| RankEntry { name, rank, score })
                 .collect(),
+            sensitivity: if within_budget(hierarchy, names.len(), true) {
+                alternatives
+                    .sensitivity(hierarchy, synthesis)
+                    .iter()
+                    .map(|s| SensitivityEntry::of(hierarchy, s))
+                    .collect()
+            } else {
+                self.sensitivity_note = Some(budget_note(hierarchy, names.len()));
+                Vec::new()
+            },
         });
         self
+    }
+
+    /// The same report with the objects' sensitivity to every weight, for up to
+    /// [`SENSITIVITY_OBJECTS_UP_TO`] objects.
+    ///
+    /// # Errors
+    /// As [`Evaluator::sensitivity`].
+    pub fn with_sensitivity(
+        &mut self,
+        evaluator: &Evaluator,
+        objects: &[(String, crate::fce::MembershipMatrix)],
+    ) -> Result<&mut Self> {
+        if objects.is_empty() {
+            return Ok(self);
+        }
+        let exact = evaluator.operator() == Operator::WeightedAverage;
+        if objects.len() > SENSITIVITY_OBJECTS_UP_TO {
+            self.sensitivity_note = Some(format!(
+                "Sensitivity left out: {} objects, more than the {SENSITIVITY_OBJECTS_UP_TO} a \
+                 report follows (Evaluator::sensitivity computes it for any number).",
+                objects.len()
+            ));
+            return Ok(self);
+        }
+        if !within_budget(evaluator.hierarchy(), objects.len(), exact) {
+            self.sensitivity_note = Some(budget_note(evaluator.hierarchy(), objects.len()));
+            return Ok(self);
+        }
+        let rows: Vec<_> = objects.iter().map(|(_, m)| m.clone()).collect();
+        let found = evaluator.sensitivity(&rows)?;
+        self.sensitivity = Some(SensitivityReport {
+            objects: objects.iter().map(|(n, _)| n.clone()).collect(),
+            criteria: found
+                .iter()
+                .map(|s| SensitivityEntry::of(evaluator.hierarchy(), s))
+                .collect(),
+        });
+        Ok(self)
     }
 
     /// The same report with `operator` named as the one in force.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{AlternativesReport, Report, ORIENTATION};
+use super::report::{AlternativesReport, Report, SensitivityEntry, ORIENTATION, SENSITIVITY_TITLE};
 
 impl Report {
     /// Readable, aligned tables: weights and consistency per node (inconsistent matrices
@@ -137,6 +137,12 @@ impl Report {
         }
         if let Some(alternatives) = &self.alternatives {
             alternatives_table(&mut out, alternatives);
+            sensitivity_table(&mut out, &alternatives.sensitivity, false);
+            if self.objects.is_empty() {
+                if let Some(note) = &self.sensitivity_note {
+                    let _ = writeln!(out, "\n{note}");
+                }
+            }
         }
         if self.objects.is_empty() {
             return out;
@@ -199,6 +205,12 @@ impl Report {
                     out.push('\n');
                 }
             }
+        }
+        if let Some(sensitivity) = &self.sensitivity {
+            sensitivity_table(&mut out, &sensitivity.criteria, true);
+        }
+        if let Some(note) = &self.sensitivity_note {
+            let _ = writeln!(out, "\n{note}");
         }
         if !self.ranking.is_empty() {
             let _ = writeln!(out, "\nRanking ({}):", self.options.rank_order.describe());
@@ -281,6 +293,49 @@ fn alternatives_table(out: &mut String, a: &AlternativesReport) {
             "  CR of the alternatives' judgments: {}",
             judged.join(", ")
         );
+    }
+}
+
+/// One line per criterion: its weight and where the best, the ranks and (for objects) the
+/// verdicts change.
+fn sensitivity_table(out: &mut String, entries: &[SensitivityEntry], verdicts: bool) {
+    if entries.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{SENSITIVITY_TITLE}:");
+    let width = entries
+        .iter()
+        .map(|e| e.path.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("criterion".len());
+    let _ = write!(
+        out,
+        "  {}  {:>8}  {:>19}  {:>19}",
+        padded("criterion", width),
+        "weight",
+        "best changes at",
+        "ranks change at"
+    );
+    if verdicts {
+        let _ = write!(out, "  {:>19}", "verdicts change at");
+    }
+    out.push('\n');
+    for e in entries {
+        let [top, ranks, verdict] = e.cells();
+        let _ = write!(
+            out,
+            "  {}  {:>8.4}  {top:>19}  {ranks:>19}",
+            padded(&e.path, width),
+            e.weight
+        );
+        if verdicts {
+            let _ = write!(out, "  {verdict:>19}");
+        }
+        if !e.exact {
+            out.push_str("  (bisected)");
+        }
+        out.push('\n');
     }
 }
 
