@@ -113,6 +113,36 @@ fn random_index(c: &mut Bench) {
     group.finish();
 }
 
+/// 10,000 Monte Carlo draws of the source paper's model (judgments log-normal σ = 0.2, votes
+/// resampled) beside one plain load-and-evaluate of it: the ratio is the cost of a draw in
+/// evaluations.
+fn monte_carlo(c: &mut Bench) {
+    use ahp_fce::uncertainty::{JudgmentNoise, MonteCarlo, VoteNoise};
+    let text = include_str!("../examples/models/paper.toml");
+    let model = ahp_fce::model::Model::from_toml(text).expect("the shipped paper model");
+    let run = MonteCarlo::new(10_000, 1)
+        .and_then(|r| r.with_judgments(JudgmentNoise::LogNormal(0.2)))
+        .expect("valid run parameters")
+        .with_votes(VoteNoise::Multinomial);
+    let mut group = c.benchmark_group("monte_carlo_paper_model");
+    group.sample_size(10);
+    group.bench_function("evaluate_once", |bench| {
+        bench.iter(|| {
+            ahp_fce::model::Model::from_toml(black_box(text))
+                .and_then(|m| m.evaluate())
+                .expect("the paper model evaluates")
+        })
+    });
+    group.bench_function("10k_draws", |bench| {
+        bench.iter(|| {
+            model
+                .uncertainty(black_box(&run))
+                .expect("the paper model's draws")
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     single_matrix,
@@ -120,6 +150,7 @@ criterion_group!(
     evaluation,
     batch,
     wide_models,
-    random_index
+    random_index,
+    monte_carlo
 );
 criterion_main!(benches);

@@ -734,6 +734,22 @@ pub enum ErrorKind {
         index: usize,
     },
 
+    /// A Monte Carlo run of no draws or too many.
+    #[error("a Monte Carlo run needs 1 to {max} draws, not {draws}")]
+    InvalidDraws {
+        /// The draws asked for.
+        draws: usize,
+        /// The most allowed.
+        max: usize,
+    },
+
+    /// A perturbation with a negative or non-finite spread, or a probability outside [0, 1].
+    #[error("invalid perturbation {noise}: a spread must be finite and non-negative, a probability within [0, 1]")]
+    InvalidNoise {
+        /// The perturbation as given.
+        noise: String,
+    },
+
     /// Two alternatives with the same name.
     #[error("the alternative `{name}` appears twice")]
     DuplicateAlternative {

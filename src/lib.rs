@@ -88,9 +88,11 @@ pub mod limits;
 mod matrix_rows;
 #[cfg(feature = "model")]
 pub mod model;
+mod random;
 pub mod sensitivity;
 pub mod survey;
 pub mod tolerance;
+pub mod uncertainty;
 
 pub use ahp::{
     lambda_max, simulate_incomplete_random_index, simulate_random_index,

@@ -1475,7 +1475,11 @@ mod hostile_inputs {
         approx::assert_abs_diff_eq!(report.objects[0].score.unwrap(), 0.5, epsilon = 1e-9);
         // 100,000 criteria × 100,000 leaves: the report leaves the sensitivity out, and says so.
         assert!(report.sensitivity.is_none());
-        assert!(report.sensitivity_note.as_ref().unwrap().contains("100000 criteria"));
+        assert!(report
+            .sensitivity_note
+            .as_ref()
+            .unwrap()
+            .contains("100000 criteria"));
     }
 
     #[test]
@@ -2614,5 +2618,143 @@ mod alternatives_in_models {
             place(&unknown_pair),
             "hierarchy.children[0].alternatives.comparisons.pairs[2]"
         );
+    }
+}
+
+/// Monte Carlo over whole models: without noise every draw is the deterministic result;
+/// with it the run is reproducible; bad runs are named where they are.
+#[cfg(feature = "model")]
+mod monte_carlo {
+    use ahp_fce::error::ErrorKind;
+    use ahp_fce::model::Model;
+    use ahp_fce::uncertainty::{JudgmentNoise, MonteCarlo, VoteNoise};
+    use std::path::Path;
+
+    fn load(name: &str) -> Model {
+        Model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap()
+    }
+
+    /// No noise: every quantile is the deterministic score bit for bit, every rank and verdict
+    /// has probability 1, and every CR is the deterministic one.
+    #[test]
+    fn without_noise_every_draw_is_the_deterministic_result() {
+        for name in [
+            "examples/models/leader.toml",
+            "examples/models/car.json",
+            "examples/models/paper.toml",
+            "examples/models/panel.json",
+            "examples/models/incomplete.toml",
+        ] {
+            let model = load(name);
+            let report = model.evaluate().unwrap();
+            let run = MonteCarlo::new(16, 3)
+                .unwrap()
+                .with_judgments(JudgmentNoise::LogNormal(0.0))
+                .unwrap();
+            let u = model.uncertainty(&run).unwrap();
+            let (scores, ranks): (Vec<f64>, Vec<usize>) = match &report.alternatives {
+                Some(a) => (
+                    a.overall.clone(),
+                    a.names
+                        .iter()
+                        .map(|n| a.ranking.iter().find(|e| &e.name == n).unwrap().rank)
+                        .collect(),
+                ),
+                None => (
+                    report.objects.iter().filter_map(|o| o.score).collect(),
+                    report
+                        .objects
+                        .iter()
+                        .map(|o| {
+                            report
+                                .ranking
+                                .iter()
+                                .find(|e| e.name == o.name)
+                                .map_or(0, |e| e.rank)
+                        })
+                        .collect(),
+                ),
+            };
+            for (q, s) in u.scores.iter().zip(&scores) {
+                assert_eq!((q.p5, q.p50, q.p95), (*s, *s, *s), "{name}");
+            }
+            for (p, &r) in u.rank_probabilities.iter().zip(&ranks) {
+                assert_eq!(p[r - 1], 1.0, "{name}");
+            }
+            for (p, object) in u.verdict_probabilities.iter().zip(&report.objects) {
+                let h = u
+                    .grades
+                    .iter()
+                    .position(|g| *g == object.verdict.name)
+                    .unwrap();
+                assert_eq!(p[h], 1.0, "{name}");
+            }
+            let crs: Vec<f64> = report
+                .nodes
+                .iter()
+                .filter_map(|n| n.consistency.as_ref().map(|c| c.cr))
+                .collect();
+            for (m, cr) in u.matrices.iter().zip(&crs) {
+                assert_eq!((m.cr.p5, m.cr.p95), (*cr, *cr), "{name}: {}", m.matrix);
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_reproduces_and_noise_spreads_the_result() {
+        let model = load("examples/models/paper.toml");
+        let run = MonteCarlo::new(300, 11)
+            .unwrap()
+            .with_judgments(JudgmentNoise::ScaleStep(0.3))
+            .unwrap()
+            .with_votes(VoteNoise::Multinomial);
+        let first = model.uncertainty(&run).unwrap();
+        assert_eq!(first, model.uncertainty(&run).unwrap());
+        // Probabilities are shares of the draws: each row sums to 1.
+        for row in first
+            .rank_probabilities
+            .iter()
+            .chain(&first.verdict_probabilities)
+        {
+            let total: f64 = row.iter().sum();
+            assert!((total - 1.0).abs() < 1e-12, "{total}");
+        }
+        assert!(first.scores.iter().all(|q| q.p5 < q.p95));
+        let other = MonteCarlo::new(300, 12)
+            .unwrap()
+            .with_judgments(JudgmentNoise::ScaleStep(0.3))
+            .unwrap();
+        assert_ne!(first, model.uncertainty(&other).unwrap());
+    }
+
+    #[test]
+    fn a_model_file_asks_for_a_run_and_bad_runs_are_named() {
+        let base = include_str!("../examples/models/leader.toml");
+        let with = |section: &str| base.replace("[options]", &format!("{section}\n\n[options]"));
+        let model = Model::from_toml(&with(
+            "[uncertainty]\ndraws = 50\nseed = 9\njudgments = { log_normal = 0.1 }",
+        ))
+        .unwrap();
+        let report = model.evaluate().unwrap();
+        let u = report.uncertainty.as_ref().unwrap();
+        assert!(u.run.starts_with("50 draws, seed 9"));
+        assert!(report
+            .to_text()
+            .contains("How sure the result is (50 draws"));
+        assert!(report.to_markdown().contains("How sure the result is"));
+        assert_eq!(Model::from_json(&model.to_json()).unwrap(), model);
+
+        let zero = Model::from_toml(&with("[uncertainty]\ndraws = 0")).unwrap_err();
+        assert!(matches!(
+            zero.kind(),
+            ErrorKind::InvalidDraws { draws: 0, .. }
+        ));
+        assert_eq!(zero.field(), Some("uncertainty"));
+        let negative = Model::from_toml(&with("[uncertainty]\njudgments = { log_normal = -0.1 }"))
+            .unwrap_err();
+        assert!(matches!(negative.kind(), ErrorKind::InvalidNoise { .. }));
+        let probability =
+            Model::from_toml(&with("[uncertainty]\njudgments = { scale_step = 1.5 }")).unwrap_err();
+        assert!(matches!(probability.kind(), ErrorKind::InvalidNoise { .. }));
     }
 }

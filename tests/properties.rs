@@ -1864,3 +1864,81 @@ mod sensitivity {
         }
     }
 }
+
+/// Monte Carlo: zero noise reproduces the deterministic result exactly on generated models,
+/// and any run parameters give a run or an error.
+#[cfg(feature = "model")]
+mod monte_carlo {
+    use super::common::{hostile_f64, scale_upper};
+    use ahp_fce::model::Model;
+    use ahp_fce::uncertainty::{JudgmentNoise, MonteCarlo, VoteNoise};
+    use proptest::prelude::*;
+
+    /// Criteria judged over three alternatives, every matrix on Saaty's scale.
+    fn model() -> impl Strategy<Value = String> {
+        (2..=4usize).prop_flat_map(|criteria| {
+            (scale_upper(criteria), prop::collection::vec(scale_upper(3), criteria)).prop_map(
+                move |(goal, leaves)| {
+                    let children: Vec<String> = leaves
+                        .iter()
+                        .enumerate()
+                        .map(|(k, u)| {
+                            format!(
+                                r#"{{"name": "c{k}", "alternatives": {{"comparisons": {{"upper": {u:?}}}}}}}"#
+                            )
+                        })
+                        .collect();
+                    format!(
+                        r#"{{"alternatives": ["x", "y", "z"], "hierarchy": {{"name": "G",
+                            "comparisons": {{"upper": {goal:?}}}, "children": [{}]}}}}"#,
+                        children.join(",")
+                    )
+                },
+            )
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn zero_noise_reproduces_the_deterministic_result(text in model(), seed in any::<u64>(), step in any::<bool>()) {
+            let model = Model::from_json(&text).unwrap();
+            let report = model.evaluate().unwrap();
+            let overall = &report.alternatives.as_ref().unwrap().overall;
+            let noise = if step { JudgmentNoise::ScaleStep(0.0) } else { JudgmentNoise::LogNormal(0.0) };
+            let run = MonteCarlo::new(8, seed).unwrap().with_judgments(noise).unwrap();
+            let u = model.uncertainty(&run).unwrap();
+            for (q, s) in u.scores.iter().zip(overall) {
+                prop_assert_eq!((q.p5, q.p50, q.p95), (*s, *s, *s));
+            }
+            prop_assert!(u.rank_probabilities.iter().all(|row| row.contains(&1.0)));
+        }
+
+        /// Any draws, seed and noise parameters: a run or one error, never a panic; a run
+        /// of a valid model gives finite quantiles and probabilities summing to 1.
+        #[test]
+        fn any_run_parameters_give_a_run_or_an_error(
+            draws in prop_oneof![0..40usize, Just(usize::MAX), Just(1_000_001usize)],
+            seed in any::<u64>(),
+            spread in hostile_f64(),
+            kind in 0..3u8,
+            multinomial in any::<bool>(),
+        ) {
+            let noise = match kind {
+                0 => JudgmentNoise::None,
+                1 => JudgmentNoise::LogNormal(spread),
+                _ => JudgmentNoise::ScaleStep(spread),
+            };
+            let votes = if multinomial { VoteNoise::Multinomial } else { VoteNoise::Fixed };
+            let Ok(run) = MonteCarlo::new(draws, seed).and_then(|r| r.with_judgments(noise)).map(|r| r.with_votes(votes)) else {
+                return Ok(());
+            };
+            let model = Model::from_toml(include_str!("../examples/models/paper.toml")).unwrap();
+            if let Ok(u) = model.uncertainty(&run) {
+                prop_assert!(u.scores.iter().all(|q| q.p5.is_finite() && q.p95.is_finite()));
+                for row in &u.rank_probabilities {
+                    prop_assert!((row.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+                }
+            }
+        }
+    }
+}

@@ -121,6 +121,12 @@ pub(crate) fn page(report: &Report) -> String {
                     }
                 }
                 @if let Some(note) = &report.sensitivity_note { p.method { (note) } }
+                @if let Some(lines) = report.uncertainty_lines() {
+                    @if let Some((head, rest)) = lines.split_first() {
+                        p.method { (head) ":" }
+                        ul { @for line in rest { li { (line) } } }
+                    }
+                }
                 @if !report.ranking.is_empty() {
                     h2 { "Ranking (" (o.rank_order.describe()) ")" }
                     table {

@@ -262,6 +262,15 @@ impl Report {
                 );
             }
         }
+        if let Some(lines) = self.uncertainty_lines() {
+            let mut lines = lines.into_iter();
+            if let Some(head) = lines.next() {
+                let _ = writeln!(out, "\n{}:\n", cell(&head));
+            }
+            for line in lines {
+                let _ = writeln!(out, "- {}", cell(&line));
+            }
+        }
         if let Some(note) = &self.sensitivity_note {
             let _ = writeln!(out, "\n{}", cell(note));
         }

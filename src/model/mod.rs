@@ -14,6 +14,7 @@ mod markdown;
 mod report;
 pub mod spec;
 mod text;
+mod uncertainty;
 
 pub use report::{
     AlternativesLeafReport, AlternativesReport, CompletedReport, ContributionReport, ExpertReport,
@@ -23,7 +24,7 @@ pub use report::{
 };
 use spec::{
     AggregationSpec, ComparisonsSpec, ExpertSpec, GradeSpec, JudgmentSpec, LeafSpec, ModelSpec,
-    NodeSpec, ObjectSpec, OptionsSpec, PanelSpec,
+    NodeSpec, ObjectSpec, OptionsSpec, PanelSpec, UncertaintySpec,
 };
 
 use comparisons::{judgments_of, Reading, NOT_GIVEN};
@@ -37,6 +38,7 @@ use crate::error::{Error, ErrorKind, Limit, Location, Result};
 use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator, RankOrder};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
 use crate::limits::Limits;
+use crate::uncertainty::MonteCarlo;
 
 /// A validated and analysed model: the hierarchy with its weights and consistency, the
 /// operator, the grades and the objects' leaf data.
@@ -73,6 +75,10 @@ pub struct Model {
     alternatives: Option<Box<(alternatives::AlternativesInput, AlternativesSynthesis)>>,
     /// Each object's membership rows, leaves left to right.
     objects: Vec<(String, MembershipMatrix)>,
+    /// Each object's vote counts by leaf index, for the leaves given as votes.
+    votes: Vec<Vec<(usize, Vec<u32>)>>,
+    /// The Monte Carlo run the file asks for.
+    monte_carlo: Option<MonteCarlo>,
 }
 
 /// What loading computed: the synthesis alone for an AHP-only model, an evaluator (which holds
@@ -124,6 +130,16 @@ impl Model {
         };
         let alternatives_input = alternatives::read(&spec, reading)?;
         let mode = spec.options.synthesis;
+        let monte_carlo = spec
+            .uncertainty
+            .as_ref()
+            .map(|u| {
+                MonteCarlo::new(u.draws, u.seed)
+                    .and_then(|m| m.with_judgments(u.judgments))
+                    .map(|m| m.with_votes(u.votes))
+            })
+            .transpose()
+            .map_err(at("uncertainty"))?;
         limits
             .check(Limit::Objects, spec.objects.len() as u64)
             .map_err(at("objects"))?;
@@ -172,6 +188,8 @@ impl Model {
                 analysis: Analysis::Ahp(Box::new((hierarchy, synthesis))),
                 alternatives,
                 objects: Vec::new(),
+                votes: Vec::new(),
+                monte_carlo,
             });
         };
         let evaluator = Evaluator::with_synthesis(hierarchy, synthesis, grades)?
@@ -184,9 +202,20 @@ impl Model {
             .map(|(k, object)| {
                 let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]."))
                     .map_err(|e| e.in_object(&object.name))?;
-                Ok((object.name, rows))
+                // The counts behind vote rows, for Monte Carlo resampling.
+                let mut counts: Vec<(usize, Vec<u32>)> = object
+                    .leaves
+                    .iter()
+                    .filter_map(|(leaf, spec)| {
+                        let votes = spec.votes.as_ref()?;
+                        Some((evaluator.leaf_index(leaf).ok()?, votes.clone()))
+                    })
+                    .collect();
+                counts.sort_by_key(|(leaf, _)| *leaf);
+                Ok(((object.name, rows), counts))
             })
             .collect::<Result<Vec<_>>>()?;
+        let (objects, votes): (Vec<_>, Vec<_>) = objects.into_iter().unzip();
         Ok(Self {
             operator,
             reciprocity,
@@ -194,32 +223,46 @@ impl Model {
             analysis: Analysis::Fce(Box::new(evaluator)),
             alternatives,
             objects,
+            votes,
+            monte_carlo,
         })
     }
 
     /// The file structure of this model: comparisons as full matrices, leaf data as degrees
-    /// keyed by leaf path. Reading it back gives an equal model.
+    /// (votes where they were given) keyed by leaf path. Reading it back gives an equal model.
     pub fn to_spec(&self) -> ModelSpec {
         let hierarchy = self.hierarchy();
         let mut spec = ModelSpec {
             options: self.options_spec(),
             alternatives: Vec::new(),
             rating_scales: std::collections::BTreeMap::new(),
+            uncertainty: None,
             grades: self.grades().map_or_else(Vec::new, grade_specs),
             hierarchy: node_spec_of(&hierarchy.to_criterion()),
             objects: self
                 .objects
                 .iter()
-                .map(|(name, rows)| ObjectSpec {
+                .zip(&self.votes)
+                .map(|((name, rows), counts)| ObjectSpec {
                     name: name.clone(),
                     leaves: hierarchy
                         .leaves()
                         .zip(rows.to_rows())
-                        .map(|(leaf, degrees)| {
-                            let data = LeafSpec {
-                                degrees: Some(degrees),
-                                votes: None,
-                                experts: None,
+                        .enumerate()
+                        .map(|(k, (leaf, degrees))| {
+                            // Votes stay votes, so a Monte Carlo run can resample them.
+                            let votes = counts.iter().find(|(l, _)| *l == k).map(|(_, v)| v);
+                            let data = match votes {
+                                Some(votes) => LeafSpec {
+                                    degrees: None,
+                                    votes: Some(votes.clone()),
+                                    experts: None,
+                                },
+                                None => LeafSpec {
+                                    degrees: Some(degrees),
+                                    votes: None,
+                                    experts: None,
+                                },
                             };
                             (hierarchy.path(leaf), data)
                         })
@@ -230,6 +273,12 @@ impl Model {
         if let Some(alternatives) = &self.alternatives {
             alternatives::write(&alternatives.0, &mut spec);
         }
+        spec.uncertainty = self.monte_carlo.map(|m| UncertaintySpec {
+            draws: m.draws(),
+            seed: m.seed(),
+            judgments: m.judgments(),
+            votes: m.votes(),
+        });
         spec
     }
 
@@ -341,6 +390,9 @@ impl Model {
         }
         if let Analysis::Fce(evaluator) = &self.analysis {
             report.with_sensitivity(evaluator, &self.objects)?;
+        }
+        if let Some(run) = &self.monte_carlo {
+            report.uncertainty = Some(self.uncertainty(run)?);
         }
         Ok(report)
     }

@@ -16,6 +16,7 @@ use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
 use crate::sensitivity::{CriterionSensitivity, CurvePoint, WeightChange};
+use crate::uncertainty::Uncertainty;
 
 /// How judgment matrices are read, stated in every report.
 pub const ORIENTATION: &str =
@@ -50,6 +51,8 @@ pub struct Report {
     pub sensitivity: Option<SensitivityReport>,
     /// Why a sensitivity table was left out, when one was.
     pub sensitivity_note: Option<String>,
+    /// How sure the result is, when the model asks for a Monte Carlo run.
+    pub uncertainty: Option<Uncertainty>,
 }
 
 /// The alternatives × criteria table with the overall priorities and the ranking.
@@ -131,6 +134,55 @@ impl SensitivityEntry {
             }
         };
         [show(&self.top), show(&self.ranks), show(&self.verdicts)]
+    }
+}
+
+impl Report {
+    /// The Monte Carlo summary in words, one line per item, object verdict and matrix; `None`
+    /// without a run. Shared by every format.
+    pub fn uncertainty_lines(&self) -> Option<Vec<String>> {
+        let u = self.uncertainty.as_ref()?;
+        let mut lines = vec![format!("How sure the result is ({})", u.run)];
+        for (i, name) in u.items.iter().enumerate() {
+            let mut line = name.clone();
+            if let Some(q) = u.scores.get(i) {
+                line.push_str(&format!(
+                    ": score {:.4} / {:.4} / {:.4} (5 / 50 / 95 %)",
+                    q.p5, q.p50, q.p95
+                ));
+            }
+            if let Some(p) = u.rank_probabilities.get(i) {
+                let ranks: Vec<String> = p
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &p)| p > 0.0)
+                    .take(4)
+                    .map(|(r, p)| format!("rank {} {:.1} %", r + 1, 100.0 * p))
+                    .collect();
+                line.push_str(&format!("; {}", ranks.join(", ")));
+            }
+            if let Some(v) = u.verdict_probabilities.get(i) {
+                let grades: Vec<String> = v
+                    .iter()
+                    .zip(&u.grades)
+                    .filter(|(&p, _)| p > 0.0)
+                    .map(|(p, g)| format!("{g} {:.1} %", 100.0 * p))
+                    .collect();
+                line.push_str(&format!("; verdict {}", grades.join(", ")));
+            }
+            lines.push(line);
+        }
+        for m in &u.matrices {
+            lines.push(format!(
+                "CR of {}: {:.4} / {:.4} / {:.4} (5 / 50 / 95 %), acceptable in {:.1} % of draws",
+                m.matrix,
+                m.cr.p5,
+                m.cr.p50,
+                m.cr.p95,
+                100.0 * m.acceptable
+            ));
+        }
+        Some(lines)
     }
 }
 
@@ -867,6 +919,7 @@ impl Report {
             alternatives: None,
             sensitivity: None,
             sensitivity_note: None,
+            uncertainty: None,
         }
     }
 

@@ -11,6 +11,7 @@ use crate::ahp::{
 use crate::ahp::{PriorityMean, WeightingMethod};
 use crate::alternatives::{Better, SynthesisMode};
 use crate::fce::{Operator, RankOrder};
+use crate::uncertainty::{JudgmentNoise, VoteNoise};
 
 /// A whole model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +34,35 @@ pub struct ModelSpec {
     /// Named ratings scales: levels in order, each `[name, value]`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rating_scales: BTreeMap<String, Vec<(String, f64)>>,
+    /// A Monte Carlo run over the judgments and votes, reported with the result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<UncertaintySpec>,
+}
+
+/// How sure the result is: a Monte Carlo run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncertaintySpec {
+    /// Draws, 10,000 by default.
+    #[serde(default = "default_draws")]
+    pub draws: usize,
+    /// The seed, 1 by default.
+    #[serde(default = "default_seed")]
+    pub seed: u64,
+    /// `"none"`, `{ log_normal = σ }` or `{ scale_step = p }`.
+    #[serde(default)]
+    pub judgments: JudgmentNoise,
+    /// `"fixed"` (default) or `"multinomial"`.
+    #[serde(default)]
+    pub votes: VoteNoise,
+}
+
+fn default_draws() -> usize {
+    10_000
+}
+
+fn default_seed() -> u64 {
+    1
 }
 
 /// Method options.

@@ -144,6 +144,15 @@ impl Report {
                 }
             }
         }
+        if let Some(lines) = self.uncertainty_lines() {
+            let mut lines = lines.into_iter();
+            if let Some(head) = lines.next() {
+                let _ = writeln!(out, "\n{head}:");
+            }
+            for line in lines {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
         if self.objects.is_empty() {
             return out;
         }

@@ -1,5 +1,6 @@
 //! Estimating random indices by simulation, reproducibly.
 
+use crate::random::SplitMix64;
 use ndarray::ArrayView2;
 
 use crate::ahp::eigen::eigenvector_from;
@@ -281,7 +282,7 @@ impl ScaleDraws {
 
     fn new(seed: u64) -> Self {
         Self {
-            rng: SplitMix64(seed),
+            rng: SplitMix64::new(seed),
             pending: 0,
             left: 0,
         }
@@ -299,31 +300,6 @@ impl ScaleDraws {
     }
 }
 
-/// SplitMix64: a 64-bit generator with a one-word state, fixed here so that simulations are
-/// reproducible everywhere.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform on 0..n without modulo bias (Lemire, 2019).
-    fn below(&mut self, n: u64) -> u64 {
-        let threshold = n.wrapping_neg() % n;
-        loop {
-            let product = u128::from(self.next()) * u128::from(n);
-            if (product as u64) >= threshold {
-                return (product >> 64) as u64;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,7 +308,7 @@ mod tests {
     fn splitmix64_matches_its_reference_stream() {
         // First five outputs for seed 1234567 as listed by Rosetta Code ("Pseudo-random
         // numbers/Splitmix64"), and reproduced by an independent Python implementation.
-        let mut rng = SplitMix64(1234567);
+        let mut rng = SplitMix64::new(1234567);
         let expected = [
             6457827717110365317u64,
             3203168211198807973,
