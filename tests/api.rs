@@ -2727,6 +2727,22 @@ mod monte_carlo {
         assert_ne!(first, model.uncertainty(&other).unwrap());
     }
 
+    /// The documented `[uncertainty]` section, added to the shipped leader model, runs.
+    #[test]
+    fn the_documented_run_loads() {
+        let doc = include_str!("../docs/model-format.md");
+        let section = &doc[doc.find("### `uncertainty`").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        let snippet = &section[start..start + section[start..].find("```").unwrap()];
+        let text = include_str!("../examples/models/leader.toml")
+            .replace("[options]", &format!("{snippet}\n[options]"))
+            .replace("draws = 10000", "draws = 200");
+        let report = Model::from_toml(&text).unwrap().evaluate().unwrap();
+        let u = report.uncertainty.unwrap();
+        assert_eq!(u.items, ["Moll", "Nell", "Sue"]);
+        assert_eq!(u.matrices.len(), 5);
+    }
+
     #[test]
     fn a_model_file_asks_for_a_run_and_bad_runs_are_named() {
         let base = include_str!("../examples/models/leader.toml");

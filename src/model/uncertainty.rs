@@ -293,3 +293,29 @@ fn ranks_of(scores: &[f64], order: RankOrder, tie: TieTolerance) -> Vec<usize> {
     }
     ranks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::uncertainty::JudgmentNoise;
+
+    /// The run as `uncertainty` makes it (across threads with `rayon`) equals the draws made
+    /// one after another in order.
+    #[test]
+    fn threads_give_the_sequential_result() {
+        let model = Model::from_toml(include_str!("../../examples/models/paper.toml")).unwrap();
+        let run = MonteCarlo::new(64, 5)
+            .unwrap()
+            .with_judgments(JudgmentNoise::LogNormal(0.3))
+            .unwrap()
+            .with_votes(VoteNoise::Multinomial);
+        let base = model.hierarchy().to_criterion();
+        let sequential: Vec<Draw> = (0..64)
+            .map(|k| model.draw(&base, &run, k).unwrap())
+            .collect();
+        assert_eq!(
+            model.uncertainty(&run).unwrap(),
+            model.summarize(&run, &sequential)
+        );
+    }
+}
