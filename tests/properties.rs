@@ -1358,27 +1358,22 @@ mod panels {
         fn one_expert_or_identical_experts((uppers, _) in experts(), copies in 2..5usize) {
             let one = panel_of(&uppers[..1], None, PanelAggregation::Judgments);
             let expert = JudgmentMatrix::from_upper_triangle(&uppers[0]).unwrap();
-            for x in 0..expert.order() {
-                for y in 0..expert.order() {
-                    assert_relative_eq!(
-                        one.group_matrix().get(x, y).unwrap(),
-                        expert.get(x, y).unwrap(),
-                        max_relative = 1e-12
-                    );
+            let same_entries = |group: &JudgmentMatrix| {
+                for x in 0..expert.order() {
+                    for y in 0..expert.order() {
+                        assert_relative_eq!(
+                            group.get(x, y).unwrap(),
+                            expert.get(x, y).unwrap(),
+                            max_relative = 1e-12
+                        );
+                    }
                 }
-            }
+            };
+            same_entries(one.group_matrix());
             let options = AhpOptions::default();
             prop_assert!(one.analyze(&options).unwrap().consensus.is_none());
             let same = panel_of(&vec![uppers[0].clone(); copies], None, PanelAggregation::Judgments);
-            for x in 0..expert.order() {
-                for y in 0..expert.order() {
-                    assert_relative_eq!(
-                        same.group_matrix().get(x, y).unwrap(),
-                        expert.get(x, y).unwrap(),
-                        max_relative = 1e-12
-                    );
-                }
-            }
+            same_entries(same.group_matrix());
             let consensus = same.analyze(&options).unwrap().consensus.unwrap();
             assert_relative_eq!(consensus.value, 1.0, max_relative = 1e-12);
         }

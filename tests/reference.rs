@@ -782,7 +782,7 @@ mod alternatives {
             ]
         );
         // Experience below 0.3808: Moll overtakes Nell.
-        let experience = s[0].top.unwrap();
+        let experience = s[0].sensitivity.top.unwrap();
         assert_abs_diff_eq!(
             experience.down.unwrap(),
             0.3807772466243305,
@@ -791,26 +791,29 @@ mod alternatives {
         assert_eq!(experience.up, None);
         // Education above 0.4288: Sue overtakes Nell; Sue passes Moll first, at 0.3696.
         assert_abs_diff_eq!(
-            s[1].top.unwrap().up.unwrap(),
+            s[1].sensitivity.top.unwrap().up.unwrap(),
             0.4287653336395694,
             epsilon = EIGEN
         );
         assert_abs_diff_eq!(
-            s[1].ranks.unwrap().up.unwrap(),
+            s[1].sensitivity.ranks.unwrap().up.unwrap(),
             0.36960183148738984,
             epsilon = EIGEN
         );
         // Charisma above 0.4137: Moll overtakes Nell.
         assert_abs_diff_eq!(
-            s[2].top.unwrap().up.unwrap(),
+            s[2].sensitivity.top.unwrap().up.unwrap(),
             0.41374314009015584,
             epsilon = EIGEN
         );
         // Age can move anywhere in [0, 1] without changing the order.
-        assert_eq!(s[3].ranks.unwrap().up, None);
-        assert_eq!(s[3].ranks.unwrap().down, None);
+        assert_eq!(s[3].sensitivity.ranks.unwrap().up, None);
+        assert_eq!(s[3].sensitivity.ranks.unwrap().down, None);
         // Curves for plots: the three lines at 0, every crossing, the current weight and 1.
-        assert!(s[0].curve.len() >= 3 && s[0].curve.iter().all(|p| p.scores.len() == 3));
+        assert!(
+            s[0].sensitivity.curve.len() >= 3
+                && s[0].sensitivity.curve.iter().all(|p| p.scores.len() == 3)
+        );
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub(crate) fn page(report: &Report) -> String {
                             @for e in entries {
                                 @let [top, ranks, verdict] = e.cells();
                                 tr {
-                                    td { (e.path) } td { (format!("{:.4}", e.weight)) } td { (top) } td { (ranks) }
+                                    td { (e.path) } td { (format!("{:.4}", e.sensitivity.weight)) } td { (top) } td { (ranks) }
                                     @if verdicts { td { (verdict) } }
                                 }
                             }

@@ -253,7 +253,7 @@ impl Report {
                     out,
                     "| {} | {:.4} | {top} | {ranks} |{}",
                     cell(&e.path),
-                    e.weight,
+                    e.sensitivity.weight,
                     if verdicts {
                         format!(" {verdict} |")
                     } else {

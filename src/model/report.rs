@@ -15,7 +15,7 @@ use crate::alternatives::{AlternativesSynthesis, SynthesisMode};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
-use crate::sensitivity::{CriterionSensitivity, CurvePoint, WeightChange};
+use crate::sensitivity::{CriterionSensitivity, WeightChange};
 use crate::uncertainty::Uncertainty;
 
 /// How judgment matrices are read, stated in every report.
@@ -85,40 +85,22 @@ pub struct SensitivityReport {
     pub criteria: Vec<SensitivityEntry>,
 }
 
-/// How far one criterion's local weight may move (its siblings rescaled proportionally)
-/// before the best item, any two items' ranks, or any verdict change.
+/// One criterion's sensitivity ([`CriterionSensitivity`]) with the criterion's path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct SensitivityEntry {
     /// The criterion's path.
     pub path: String,
-    /// Its current local weight.
-    pub weight: f64,
-    /// Exact (linear results) or bisected on a grid.
-    pub exact: bool,
-    /// The weights below and above at which the best item changes.
-    pub top: Option<WeightChange>,
-    /// The weights at which any two items swap ranks.
-    pub ranks: Option<WeightChange>,
-    /// The weights at which any object's verdict changes (objects only).
-    pub verdicts: Option<WeightChange>,
-    /// The weights at which two items' scores cross.
-    pub breakpoints: Vec<f64>,
-    /// The items' scores along the weight, for plots.
-    pub curve: Vec<CurvePoint>,
+    /// Its weight, where the best item, any two ranks and any verdict change, and its curves.
+    #[serde(flatten)]
+    pub sensitivity: CriterionSensitivity,
 }
 
 impl SensitivityEntry {
     fn of(hierarchy: &Hierarchy, s: &CriterionSensitivity) -> Self {
         Self {
             path: hierarchy.path(s.criterion),
-            weight: s.weight,
-            exact: s.exact,
-            top: s.top,
-            ranks: s.ranks,
-            verdicts: s.verdicts,
-            breakpoints: s.breakpoints.clone(),
-            curve: s.curve.clone(),
+            sensitivity: s.clone(),
         }
     }
 
@@ -133,7 +115,8 @@ impl SensitivityEntry {
                 format!("{} / {}", side(c.down), side(c.up))
             }
         };
-        [show(&self.top), show(&self.ranks), show(&self.verdicts)]
+        let s = &self.sensitivity;
+        [show(&s.top), show(&s.ranks), show(&s.verdicts)]
     }
 }
 

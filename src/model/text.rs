@@ -336,12 +336,12 @@ fn sensitivity_table(out: &mut String, entries: &[SensitivityEntry], verdicts: b
             out,
             "  {}  {:>8.4}  {top:>19}  {ranks:>19}",
             padded(&e.path, width),
-            e.weight
+            e.sensitivity.weight
         );
         if verdicts {
             let _ = write!(out, "  {verdict:>19}");
         }
-        if !e.exact {
+        if !e.sensitivity.exact {
             out.push_str("  (bisected)");
         }
         out.push('\n');
