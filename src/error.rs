@@ -734,6 +734,20 @@ pub enum ErrorKind {
         index: usize,
     },
 
+    /// A membership function that cannot be built as given.
+    #[error("invalid membership function: {why}")]
+    InvalidIndicator {
+        /// What is wrong.
+        why: String,
+    },
+
+    /// A measured indicator value that is not finite.
+    #[error("the indicator value {value} is not finite")]
+    NonFiniteIndicator {
+        /// The value.
+        value: f64,
+    },
+
     /// A Monte Carlo run of no draws or too many.
     #[error("a Monte Carlo run needs 1 to {max} draws, not {draws}")]
     InvalidDraws {
@@ -951,6 +965,24 @@ pub enum ErrorKind {
         second: &'static str,
     },
 
+    /// An indicator given other than as exactly one shape.
+    #[cfg(feature = "model")]
+    #[error("give one of triangular, trapezoidal, gaussian, or sigmoid with steepness")]
+    IndicatorForm,
+
+    /// A membership function on a node that has children, or in a model without grades.
+    #[cfg(feature = "model")]
+    #[error("a membership function belongs on a leaf of a model with grades")]
+    MisplacedIndicator,
+
+    /// A measured value for a leaf without a membership function.
+    #[cfg(feature = "model")]
+    #[error("the leaf `{leaf}` has no indicator to turn a value into degrees; give it `indicator`, or give degrees or votes")]
+    NoIndicator {
+        /// The leaf.
+        leaf: String,
+    },
+
     /// Alternatives' scores on a node that has children.
     #[cfg(feature = "model")]
     #[error("alternatives are scored under leaf criteria only; this node has children")]
@@ -991,7 +1023,7 @@ pub enum ErrorKind {
 
     /// Leaf data with both degrees and votes, or neither.
     #[cfg(feature = "model")]
-    #[error("give either degrees or votes (with optional experts), not both and not neither")]
+    #[error("give one of degrees, votes (with optional experts) or value")]
     LeafDataForm,
 
     /// Grade scores given for some grades but not all.

@@ -821,7 +821,7 @@ mod model {
     use ahp_fce::{Error, FileFormat};
     use std::path::Path;
 
-    const SHIPPED: [&str; 9] = [
+    const SHIPPED: [&str; 10] = [
         "examples/models/paper.json",
         "examples/models/paper.toml",
         "examples/models/drinks.toml",
@@ -831,6 +831,7 @@ mod model {
         "examples/models/panel.json",
         "examples/models/leader.toml",
         "examples/models/car.json",
+        "examples/models/indicators.toml",
     ];
 
     fn load(name: &str) -> Model {
@@ -2772,5 +2773,107 @@ mod monte_carlo {
         let probability =
             Model::from_toml(&with("[uncertainty]\njudgments = { scale_step = 1.5 }")).unwrap_err();
         assert!(matches!(probability.kind(), ErrorKind::InvalidNoise { .. }));
+    }
+}
+
+/// Measured indicators in model files: the documented example by hand, and bad input named.
+#[cfg(feature = "model")]
+mod indicators_in_models {
+    use ahp_fce::error::ErrorKind;
+    use ahp_fce::model::Model;
+    use approx::assert_relative_eq;
+
+    fn documented() -> String {
+        let doc = include_str!("../docs/model-format.md");
+        let section = &doc[doc.find("### Measured indicators").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        section[start..start + section[start..].find("```").unwrap()].to_owned()
+    }
+
+    /// By hand: a default rate of 2 % is halfway between the peaks at 1 % and 3 %, so
+    /// (0.5, 0.5, 0); an on-time share of 0.9 sits between the thresholds 0.95 and 0.85
+    /// (more is better, so ascending they are 0.85 then 0.95): with S(t) = 1 / (1 +
+    /// e^(−60 (0.9 − t))), the degrees are (S(0.95), S(0.85) − S(0.95), 1 − S(0.85)) in grade
+    /// order.
+    #[test]
+    fn the_documented_example_by_hand() {
+        let model = Model::from_toml(&documented()).unwrap();
+        let report = model.evaluate().unwrap();
+        let acme = &report.objects[0];
+        let rows = model.objects()[0].1.to_rows();
+        assert_relative_eq!(
+            rows[0].as_slice(),
+            &[0.5, 0.5, 0.0][..],
+            max_relative = 1e-12
+        );
+        let s = |t: f64| 1.0 / (1.0 + (-60.0 * (0.9 - t)).exp());
+        let expected = [s(0.95), s(0.85) - s(0.95), 1.0 - s(0.85)];
+        for (ours, theirs) in rows[1].iter().zip(expected) {
+            assert_relative_eq!(*ours, theirs, max_relative = 1e-12);
+        }
+        // E = 0.6 · row 0 + 0.4 · row 1.
+        for h in 0..3 {
+            let by_hand = 0.6 * [0.5, 0.5, 0.0][h] + 0.4 * expected[h];
+            assert_relative_eq!(acme.result[h], by_hand, max_relative = 1e-12);
+        }
+        // Written back, the indicators stay and the values become their degrees.
+        let back = Model::from_json(&model.to_json()).unwrap();
+        assert_eq!(back, model);
+    }
+
+    #[test]
+    fn bad_indicators_are_named_where_they_are() {
+        let doc = documented();
+        let err = |text: String| Model::from_toml(&text).unwrap_err();
+        let place = |e: &ahp_fce::Error| e.field().unwrap_or_default().to_owned();
+
+        let two = err(doc.replace(
+            "triangular = [0.01, 0.03, 0.06] }",
+            "triangular = [0.01, 0.03, 0.06], gaussian = [[0, 1]] }",
+        ));
+        assert_eq!(two.kind(), &ErrorKind::IndicatorForm);
+        assert_eq!(place(&two), "hierarchy.children[0].indicator");
+
+        let unordered = err(doc.replace("[0.01, 0.03, 0.06]", "[0.03, 0.01, 0.06]"));
+        assert!(
+            matches!(unordered.kind(), ErrorKind::InvalidIndicator { .. }),
+            "{unordered}"
+        );
+
+        let short = err(doc.replace("[0.01, 0.03, 0.06]", "[0.01, 0.03]"));
+        assert!(matches!(
+            short.kind(),
+            ErrorKind::LengthMismatch {
+                expected: 3,
+                found: 2,
+                ..
+            }
+        ));
+
+        let none = err(doc.replace(
+            "indicator = { better = \"less\", triangular = [0.01, 0.03, 0.06] }\n",
+            "",
+        ));
+        assert!(
+            matches!(none.kind(), ErrorKind::NoIndicator { leaf } if leaf == "Supplier/default rate"),
+            "{none}"
+        );
+        assert_eq!(place(&none), "objects[0].leaves.default rate.value");
+
+        let nan = err(doc.replace("value = 0.02", "value = nan"));
+        assert!(
+            matches!(nan.kind(), ErrorKind::NonFiniteIndicator { .. }),
+            "{nan}"
+        );
+
+        let both = err(doc.replace("{ value = 0.02 }", "{ value = 0.02, degrees = [1, 0, 0] }"));
+        assert_eq!(both.kind(), &ErrorKind::LeafDataForm);
+
+        let inner = err(doc.replace(
+            "weights = [0.6, 0.4]",
+            "weights = [0.6, 0.4]\nindicator = { better = \"less\", triangular = [1, 2, 3] }",
+        ));
+        assert_eq!(inner.kind(), &ErrorKind::MisplacedIndicator);
+        assert_eq!(place(&inner), "hierarchy.indicator");
     }
 }

@@ -723,12 +723,13 @@ mod model_files {
         include_str!("../examples/models/panel.json"),
         include_str!("../examples/models/car.json"),
     ];
-    const TOML_MODELS: [&str; 5] = [
+    const TOML_MODELS: [&str; 6] = [
         include_str!("../examples/models/paper.toml"),
         include_str!("../examples/models/drinks.toml"),
         include_str!("../examples/models/incomplete.toml"),
         include_str!("../examples/models/panel.toml"),
         include_str!("../examples/models/leader.toml"),
+        include_str!("../examples/models/indicators.toml"),
     ];
 
     /// Whether loading got past the syntax into the model's own checks (a model, or an error
@@ -1935,5 +1936,153 @@ mod monte_carlo {
                 }
             }
         }
+    }
+}
+
+/// Membership functions of measured indicators: rows in [0, 1] summing to 1, mass moving
+/// monotonically between grades, and any parameters or value giving a row or an error.
+mod indicators {
+    use super::common::{hostile_f64, run_counting};
+    use ahp_fce::alternatives::Better;
+    use ahp_fce::fce::{IndicatorMembership, IndicatorShape};
+    use proptest::prelude::*;
+
+    /// A valid function of 2–6 grades: its shape, with breakpoints built ascending from
+    /// positive gaps and reversed for `Better::More`.
+    fn function() -> impl Strategy<Value = IndicatorMembership> {
+        (2..=6usize, any::<bool>(), 0..4u8, -100.0f64..100.0).prop_flat_map(
+            |(m, more, kind, start)| {
+                (prop::collection::vec(0.01f64..10.0, 2 * m), 0.05f64..20.0).prop_map(
+                    move |(gaps, k)| {
+                        let mut x = start;
+                        let mut points = Vec::new();
+                        for g in &gaps {
+                            x += g;
+                            points.push(x);
+                        }
+                        let grade_order = |mut v: Vec<(f64, f64)>| {
+                            if more {
+                                v.reverse();
+                            }
+                            v
+                        };
+                        let shape = match kind {
+                            0 => IndicatorShape::Triangular(
+                                grade_order(
+                                    points.iter().step_by(2).take(m).map(|&p| (p, p)).collect(),
+                                )
+                                .into_iter()
+                                .map(|(p, _)| p)
+                                .collect(),
+                            ),
+                            1 => IndicatorShape::Trapezoidal(grade_order(
+                                points.chunks(2).take(m).map(|c| (c[0], c[1])).collect(),
+                            )),
+                            // Equal widths: the Gaussian family is monotone then.
+                            2 => IndicatorShape::Gaussian(grade_order(
+                                points
+                                    .iter()
+                                    .step_by(2)
+                                    .take(m)
+                                    .map(|&p| (p, gaps[0] + 0.5))
+                                    .collect(),
+                            )),
+                            _ => IndicatorShape::Sigmoid {
+                                thresholds: grade_order(
+                                    points
+                                        .iter()
+                                        .step_by(2)
+                                        .take(m - 1)
+                                        .map(|&p| (p, p))
+                                        .collect(),
+                                )
+                                .into_iter()
+                                .map(|(p, _)| p)
+                                .collect(),
+                                steepness: k,
+                            },
+                        };
+                        let better = if more { Better::More } else { Better::Less };
+                        IndicatorMembership::new(shape, better).unwrap()
+                    },
+                )
+            },
+        )
+    }
+
+    /// The mean grade position along ascending values (0 for the grade of the lowest values).
+    fn position(f: &IndicatorMembership, d: &[f64]) -> f64 {
+        let m = d.len();
+        d.iter()
+            .enumerate()
+            .map(|(h, p)| {
+                let j = if f.better() == Better::Less {
+                    h
+                } else {
+                    m - 1 - h
+                };
+                j as f64 * p
+            })
+            .sum()
+    }
+
+    proptest! {
+        /// Every row lies in [0, 1] and sums to 1 (1e-12: a normalization); the mean grade
+        /// position never goes back as the value grows (1e-9: sigmoid differences).
+        #[test]
+        fn rows_are_memberships_and_move_monotonically(
+            f in function(),
+            mut xs in prop::collection::vec(-300.0f64..300.0, 2..20),
+        ) {
+            xs.sort_by(f64::total_cmp);
+            let mut last = f64::NEG_INFINITY;
+            for x in xs {
+                let d = f.degrees(x).unwrap();
+                prop_assert!(d.iter().all(|v| (0.0..=1.0).contains(v)));
+                prop_assert!((d.iter().sum::<f64>() - 1.0).abs() <= 1e-12);
+                let p = position(&f, &d);
+                prop_assert!(p >= last - 1e-9, "{p} after {last} at {x}");
+                last = p;
+            }
+        }
+    }
+
+    /// Any shape and value, hostile floats among them: a function or one error, and from a
+    /// function a row or one error; never a panic, never a NaN in a row.
+    #[test]
+    fn any_indicator_input_gives_a_row_or_an_error() {
+        let value = prop_oneof![3 => -50.0f64..50.0, 1 => hostile_f64()];
+        let strategy = (
+            0..4u8,
+            prop::collection::vec(value.clone(), 0..6),
+            value.clone(),
+            value,
+            any::<bool>(),
+        );
+        run_counting(256, strategy, |(kind, mut points, k, x, more)| {
+            points.sort_by(f64::total_cmp);
+            if more {
+                points.reverse();
+            }
+            let shape = match kind {
+                0 => IndicatorShape::Triangular(points.clone()),
+                1 => IndicatorShape::Trapezoidal(points.iter().map(|&p| (p, p + 0.5)).collect()),
+                2 => IndicatorShape::Gaussian(points.iter().map(|&p| (p, k)).collect()),
+                _ => IndicatorShape::Sigmoid {
+                    thresholds: points.clone(),
+                    steepness: k,
+                },
+            };
+            let better = if more { Better::More } else { Better::Less };
+            let Ok(f) = IndicatorMembership::new(shape, better) else {
+                return Ok(false);
+            };
+            if let Ok(d) = f.degrees(x) {
+                prop_assert!(d.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
+                prop_assert!((d.iter().sum::<f64>() - 1.0).abs() <= 1e-12);
+            }
+            Ok(true)
+        })
+        .at_least(0.3, "valid indicators");
     }
 }

@@ -10,6 +10,7 @@
 mod batch;
 mod evaluator;
 mod grades;
+mod indicator;
 mod membership;
 mod operator;
 mod outcome;
@@ -19,6 +20,7 @@ pub use batch::{BatchEvaluation, BatchScorer};
 pub(crate) use evaluator::dot;
 pub use evaluator::{Evaluator, LeafData};
 pub use grades::Grades;
+pub use indicator::{IndicatorMembership, IndicatorShape};
 pub use membership::MembershipMatrix;
 pub use operator::{Composition, Operator};
 pub(crate) use outcome::shared_ranks;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::comparisons::{judgments_of, Reading};
 use super::spec::{AlternativesSpec, MeasurementsSpec, ModelSpec, NodeSpec, RatingsSpec};
-use super::{at, comparisons_spec_of, panel_of, panel_spec_of};
+use super::{at, comparisons_spec_of, leaf_specs, panel_of, panel_spec_of};
 use crate::alternatives::{AlternativeScores, Alternatives, RatingScale};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 
@@ -18,42 +18,15 @@ pub(super) struct AlternativesInput {
     pub(super) leaves: Vec<(AlternativeScores, Option<String>)>,
 }
 
-/// The leaves of the file's hierarchy, left to right, with their place in the file; an error
-/// for alternatives' scores on a node with children.
-fn leaves_of<'a>(
-    node: &'a NodeSpec,
-    field: String,
-    path: String,
-    out: &mut Vec<(String, String, &'a NodeSpec)>,
-) -> Result<()> {
-    if node.children.is_empty() {
-        out.push((field, path, node));
-        return Ok(());
-    }
-    if node.alternatives.is_some() {
-        return Err(Error::from(ErrorKind::AlternativesOnInternalNode))
-            .map_err(at(format!("{field}.alternatives")));
-    }
-    for (k, child) in node.children.iter().enumerate() {
-        leaves_of(
-            child,
-            format!("{field}.children[{k}]"),
-            format!("{path}/{}", child.name),
-            out,
-        )?;
-    }
-    Ok(())
-}
-
 /// The file's alternatives and every leaf's scores; `None` for a model without alternatives.
 pub(super) fn read(spec: &ModelSpec, reading: Reading) -> Result<Option<AlternativesInput>> {
-    let mut leaves = Vec::new();
-    leaves_of(
-        &spec.hierarchy,
-        "hierarchy".to_owned(),
-        spec.hierarchy.name.clone(),
-        &mut leaves,
-    )?;
+    let leaves = leaf_specs(&spec.hierarchy, &|node, field| {
+        if node.alternatives.is_some() {
+            return Err(Error::from(ErrorKind::AlternativesOnInternalNode))
+                .map_err(at(format!("{field}.alternatives")));
+        }
+        Ok(())
+    })?;
     if spec.alternatives.is_empty() {
         if !spec.rating_scales.is_empty() {
             return Err(Error::from(ErrorKind::AlternativeScoresWithoutAlternatives))

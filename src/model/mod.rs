@@ -9,6 +9,7 @@
 
 mod alternatives;
 mod comparisons;
+mod indicators;
 mod load;
 mod markdown;
 mod report;
@@ -35,7 +36,9 @@ use crate::ahp::{
 };
 use crate::alternatives::AlternativesSynthesis;
 use crate::error::{Error, ErrorKind, Limit, Location, Result};
-use crate::fce::{Evaluation, Evaluator, Grades, MembershipMatrix, Operator, RankOrder};
+use crate::fce::{
+    Evaluation, Evaluator, Grades, IndicatorMembership, MembershipMatrix, Operator, RankOrder,
+};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities, Synthesis};
 use crate::limits::Limits;
 use crate::uncertainty::MonteCarlo;
@@ -79,6 +82,8 @@ pub struct Model {
     votes: Vec<Vec<(usize, Vec<u32>)>>,
     /// The Monte Carlo run the file asks for.
     monte_carlo: Option<MonteCarlo>,
+    /// Each leaf's membership function of a measured value, left to right.
+    indicators: Vec<Option<IndicatorMembership>>,
 }
 
 /// What loading computed: the synthesis alone for an AHP-only model, an evaluator (which holds
@@ -129,6 +134,7 @@ impl Model {
             max_experts: limits.experts,
         };
         let alternatives_input = alternatives::read(&spec, reading)?;
+        let indicators = indicators::read(&spec, grades.as_ref().map(Grades::len))?;
         let mode = spec.options.synthesis;
         let monte_carlo = spec
             .uncertainty
@@ -190,6 +196,7 @@ impl Model {
                 objects: Vec::new(),
                 votes: Vec::new(),
                 monte_carlo,
+                indicators,
             });
         };
         let evaluator = Evaluator::with_synthesis(hierarchy, synthesis, grades)?
@@ -200,7 +207,7 @@ impl Model {
             .into_iter()
             .enumerate()
             .map(|(k, object)| {
-                let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]."))
+                let rows = leaf_rows(&evaluator, &object, &format!("objects[{k}]."), &indicators)
                     .map_err(|e| e.in_object(&object.name))?;
                 // The counts behind vote rows, for Monte Carlo resampling.
                 let mut counts: Vec<(usize, Vec<u32>)> = object
@@ -225,6 +232,7 @@ impl Model {
             objects,
             votes,
             monte_carlo,
+            indicators,
         })
     }
 
@@ -257,11 +265,13 @@ impl Model {
                                     degrees: None,
                                     votes: Some(votes.clone()),
                                     experts: None,
+                                    value: None,
                                 },
                                 None => LeafSpec {
                                     degrees: Some(degrees),
                                     votes: None,
                                     experts: None,
+                                    value: None,
                                 },
                             };
                             (hierarchy.path(leaf), data)
@@ -273,6 +283,7 @@ impl Model {
         if let Some(alternatives) = &self.alternatives {
             alternatives::write(&alternatives.0, &mut spec);
         }
+        indicators::write(&self.indicators, &mut spec);
         spec.uncertainty = self.monte_carlo.map(|m| UncertaintySpec {
             draws: m.draws(),
             seed: m.seed(),
@@ -510,6 +521,32 @@ fn criterion_of(node: NodeSpec, path: &str, reading: Reading) -> Result<Criterio
     })
 }
 
+/// The leaves of a file's hierarchy, left to right, each with its place in the file and its
+/// path; `internal` checks every node with children (for keys that belong on leaves only).
+pub(super) fn leaf_specs<'a>(
+    root: &'a NodeSpec,
+    internal: &dyn Fn(&NodeSpec, &str) -> Result<()>,
+) -> Result<Vec<(String, String, &'a NodeSpec)>> {
+    let mut out = Vec::new();
+    // Pre-order, children left to right, without recursion.
+    let mut pending = vec![("hierarchy".to_owned(), root.name.clone(), root)];
+    while let Some((field, path, node)) = pending.pop() {
+        if node.children.is_empty() {
+            out.push((field, path, node));
+            continue;
+        }
+        internal(node, &field)?;
+        for (k, child) in node.children.iter().enumerate().rev() {
+            pending.push((
+                format!("{field}.children[{k}]"),
+                format!("{path}/{}", child.name),
+                child,
+            ));
+        }
+    }
+    Ok(out)
+}
+
 /// A panel as a file writes it, each expert's comparisons read like a node's.
 fn panel_of(spec: &PanelSpec, reading: Reading, names: &[&str], path: &str) -> Result<Panel> {
     if spec.experts.len() > reading.max_experts {
@@ -560,17 +597,37 @@ fn panel_of(spec: &PanelSpec, reading: Reading, names: &[&str], path: &str) -> R
 }
 
 /// The membership rows of one object, errors placed at `{prefix}leaves.…`.
-fn leaf_rows(evaluator: &Evaluator, object: &ObjectSpec, prefix: &str) -> Result<MembershipMatrix> {
+fn leaf_rows(
+    evaluator: &Evaluator,
+    object: &ObjectSpec,
+    prefix: &str,
+    indicators: &[Option<IndicatorMembership>],
+) -> Result<MembershipMatrix> {
     let mut data = evaluator.leaf_data();
     for (leaf, spec) in &object.leaves {
         let here = format!("{prefix}leaves.{leaf}");
-        match (&spec.degrees, &spec.votes, spec.experts) {
-            (Some(degrees), None, None) => data
+        match (&spec.degrees, &spec.votes, spec.experts, spec.value) {
+            (Some(degrees), None, None, None) => data
                 .set_degrees(leaf, degrees)
                 .map_err(at(format!("{here}.degrees")))?,
-            (None, Some(votes), experts) => data
+            (None, Some(votes), experts, None) => data
                 .set_votes(leaf, votes, experts)
                 .map_err(at(format!("{here}.votes")))?,
+            (None, None, None, Some(value)) => {
+                let index = evaluator.leaf_index(leaf).map_err(at(&here))?;
+                let Some(Some(f)) = indicators.get(index) else {
+                    let path = evaluator
+                        .synthesis()
+                        .leaves()
+                        .get(index)
+                        .map_or_else(|| leaf.clone(), |&id| evaluator.hierarchy().path(id));
+                    return Err(Error::from(ErrorKind::NoIndicator { leaf: path }))
+                        .map_err(at(format!("{here}.value")));
+                };
+                let degrees = f.degrees(value).map_err(at(format!("{here}.value")))?;
+                data.set_degrees(leaf, &degrees)
+                    .map_err(at(format!("{here}.value")))?
+            }
             _ => return Err(Error::from(ErrorKind::LeafDataForm)).map_err(at(here)),
         }
     }
@@ -586,7 +643,20 @@ impl ObjectSpec {
     /// As [`LeafData`](crate::LeafData), at a [`Location::Field`]; [`ErrorKind::LeafDataForm`]
     /// for a leaf with both degrees and votes or neither.
     pub fn memberships(&self, evaluator: &Evaluator) -> Result<MembershipMatrix> {
-        leaf_rows(evaluator, self, "")
+        leaf_rows(evaluator, self, "", &[])
+    }
+
+    /// [`ObjectSpec::memberships`] under `model`'s evaluator, measured `value`s turned into
+    /// degrees by its leaves' indicators.
+    ///
+    /// # Errors
+    /// As [`ObjectSpec::memberships`]; [`ErrorKind::ObjectsWithoutGrades`] for a model without
+    /// grades; [`ErrorKind::NoIndicator`] for a value at a leaf without one.
+    pub fn memberships_in(&self, model: &Model) -> Result<MembershipMatrix> {
+        let Some(evaluator) = model.evaluator() else {
+            return Err(Error::from(ErrorKind::ObjectsWithoutGrades));
+        };
+        leaf_rows(evaluator, self, "", &model.indicators)
     }
 }
 
@@ -604,6 +674,7 @@ fn node_spec_of(criterion: &Criterion) -> NodeSpec {
         weights,
         panel,
         alternatives: None,
+        indicator: None,
         children: criterion.children.iter().map(node_spec_of).collect(),
     }
 }

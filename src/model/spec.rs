@@ -148,6 +148,10 @@ pub struct NodeSpec {
     /// On a leaf, when the model has alternatives: how they score under it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternatives: Option<AlternativesSpec>,
+    /// On a leaf: the membership function that turns an object's measured `value` into
+    /// grade degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<IndicatorSpec>,
     /// The sub-criteria, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<NodeSpec>,
@@ -216,6 +220,30 @@ pub struct MeasurementsSpec {
     pub better: Better,
 }
 
+/// A leaf's membership function: one shape, breakpoints in grade order, and which end of the
+/// indicator is better.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorSpec {
+    /// `more` or `less`.
+    pub better: Better,
+    /// Each grade's peak.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triangular: Option<Vec<f64>>,
+    /// Each grade's plateau `[from, to]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trapezoidal: Option<Vec<(f64, f64)>>,
+    /// Each grade's `[centre, width]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gaussian: Option<Vec<(f64, f64)>>,
+    /// The thresholds between consecutive grades (with `steepness`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sigmoid: Option<Vec<f64>>,
+    /// The sigmoid's steepness k, per unit of the indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steepness: Option<f64>,
+}
+
 /// What a panel aggregates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -275,6 +303,9 @@ pub struct LeafSpec {
     /// The number of experts; the votes must add up to it (their sum when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experts: Option<u32>,
+    /// A measured value, turned into degrees by the leaf's `indicator`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
 }
 
 /// Pretty-printed JSON of a file structure or a report.
