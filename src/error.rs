@@ -1195,6 +1195,8 @@ pub enum Quantity {
     ScoresPerAlternative,
     /// Alternatives' scores, one per leaf.
     ScoresPerLeaf,
+    /// Membership functions of measured indicators, one per leaf.
+    IndicatorsPerLeaf,
 }
 
 impl fmt::Display for Quantity {
@@ -1211,6 +1213,7 @@ impl fmt::Display for Quantity {
             Quantity::NodesOfEvaluation => "an evaluation by this evaluator (one vector per node)",
             Quantity::ScoresPerAlternative => "scores of the alternatives (one per alternative)",
             Quantity::ScoresPerLeaf => "alternatives' scores (one per leaf)",
+            Quantity::IndicatorsPerLeaf => "membership functions (one per leaf)",
         })
     }
 }

@@ -2086,3 +2086,55 @@ mod indicators {
         .at_least(0.3, "valid indicators");
     }
 }
+
+/// The batch scorer on measured values: the same bits as scoring the degrees the indicators
+/// give, and any values (hostile floats among them) give results or one error.
+#[cfg(feature = "model")]
+mod indicator_batches {
+    use super::common::hostile_f64;
+    use ahp_fce::fce::IndicatorMembership;
+    use ahp_fce::model::Model;
+    use ndarray::{Array2, Array3};
+    use proptest::prelude::*;
+
+    fn shipped() -> (Model, Vec<IndicatorMembership>) {
+        let model = Model::from_toml(include_str!("../examples/models/indicators.toml")).unwrap();
+        let indicators = model
+            .indicators()
+            .iter()
+            .map(|f| f.clone().unwrap())
+            .collect();
+        (model, indicators)
+    }
+
+    proptest! {
+        #[test]
+        fn values_score_as_their_degrees(values in prop::collection::vec((0.0f64..0.1, 0.7f64..1.0), 0..40)) {
+            let (model, indicators) = shipped();
+            let scorer = model.evaluator().unwrap().batch_scorer();
+            let flat: Vec<f64> = values.iter().flat_map(|&(a, b)| [a, b]).collect();
+            let values = Array2::from_shape_vec((values.len(), 2), flat).unwrap();
+            let by_values = scorer.score_values(values.view(), &indicators).unwrap();
+            let mut degrees = Vec::new();
+            for row in values.rows() {
+                for (v, f) in row.iter().zip(&indicators) {
+                    degrees.extend(f.degrees(*v).unwrap());
+                }
+            }
+            let degrees = Array3::from_shape_vec((values.nrows(), 2, 3), degrees).unwrap();
+            prop_assert_eq!(by_values, scorer.score(degrees.view()).unwrap());
+        }
+
+        #[test]
+        fn any_values_give_results_or_an_error(values in prop::collection::vec(hostile_f64(), 0..12)) {
+            let (model, indicators) = shipped();
+            let scorer = model.evaluator().unwrap().batch_scorer();
+            let n = values.len() / 2;
+            let values = Array2::from_shape_vec((n, 2), values[..2 * n].to_vec()).unwrap();
+            match scorer.score_values(values.view(), &indicators) {
+                Ok(batch) => prop_assert!(batch.results().iter().all(|v| v.is_finite())),
+                Err(e) => prop_assert!(e.to_string().contains("object")),
+            }
+        }
+    }
+}

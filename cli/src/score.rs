@@ -10,6 +10,7 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Seek, Write};
 use std::path::Path;
 
 use ahp_fce::error::Location;
+use ahp_fce::fce::IndicatorMembership;
 use ahp_fce::model::spec::ObjectSpec;
 use ahp_fce::{BatchScorer, Evaluator};
 use ndarray::ArrayView3;
@@ -78,8 +79,10 @@ pub(crate) fn run(
         |message: String| Failure::Input(format!("in `{}`: {message}", data_path.display()));
     let mut results = Results::new(evaluator)?;
     match data_path.extension().and_then(|e| e.to_str()) {
-        Some("csv") => read_csv(reader, evaluator, &mut results).map_err(in_data)?,
-        Some("jsonl" | "ndjson") => read_jsonl(reader, evaluator, &mut results).map_err(in_data)?,
+        Some("csv") => {
+            read_csv(reader, evaluator, model.indicators(), &mut results).map_err(in_data)?
+        }
+        Some("jsonl" | "ndjson") => read_jsonl(reader, &model, &mut results).map_err(in_data)?,
         _ => {
             return Err(Failure::Input(format!(
                 "cannot tell the format of `{}`: name it *.csv or *.jsonl",
@@ -276,11 +279,22 @@ fn write_final(
     }
 }
 
-/// Where each CSV column goes: (column, leaf row, grade).
+/// What a CSV column holds.
+#[derive(Clone, Copy)]
+enum Cell {
+    /// One grade's degree or vote count of a leaf: (leaf, grade).
+    Grade(usize, usize),
+    /// A leaf's measured value, for its indicator.
+    Value(usize),
+}
+
+/// Where each CSV column goes: (column, cell). A column named `LEAF.GRADE` holds a degree or a
+/// vote count; one named `LEAF`, for a leaf with an indicator, its measured value.
 fn columns(
     header: &csv::StringRecord,
     evaluator: &Evaluator,
-) -> Result<Vec<(usize, usize, usize)>, String> {
+    indicators: &[Option<IndicatorMembership>],
+) -> Result<Vec<(usize, Cell)>, String> {
     if header.get(0).map(str::trim) != Some("name") {
         return Err(format!(
             "line 1: the first column must be `name`, not `{}`",
@@ -292,8 +306,23 @@ fn columns(
     let hierarchy = evaluator.hierarchy();
     let mut cells = Vec::new();
     let mut seen = HashSet::new();
+    let mut valued = HashSet::new();
     for (column, title) in header.iter().enumerate().skip(1) {
         let title = title.trim();
+        let measured = evaluator
+            .leaf_index(title)
+            .ok()
+            .filter(|&leaf| indicators.get(leaf).is_some_and(Option::is_some));
+        if let Some(leaf) = measured {
+            if !valued.insert(leaf) {
+                return Err(format!(
+                    "line 1: column `{title}` gives the value of leaf `{}` a second time",
+                    hierarchy.path(leaves[leaf])
+                ));
+            }
+            cells.push((column, Cell::Value(leaf)));
+            continue;
+        }
         // Leaf and grade names may hold dots themselves: try every split, the last first.
         let found = title.rmatch_indices('.').find_map(|(at, _)| {
             let grade = grades.index_of(&title[at + 1..])?;
@@ -310,15 +339,32 @@ fn columns(
                 grades.names()[grade]
             ));
         }
-        cells.push((column, leaf, grade));
+        cells.push((column, Cell::Grade(leaf, grade)));
     }
     for (leaf, id) in leaves.iter().enumerate() {
+        let graded = (0..grades.len())
+            .filter(|g| seen.contains(&(leaf, *g)))
+            .count();
+        if valued.contains(&leaf) {
+            if graded > 0 {
+                return Err(format!(
+                    "line 1: leaf `{}` has a value column and grade columns: give one or the other",
+                    hierarchy.path(*id)
+                ));
+            }
+            continue;
+        }
         for (grade, name) in grades.names().iter().enumerate() {
             if !seen.contains(&(leaf, grade)) {
                 return Err(format!(
-                    "line 1: no column for leaf `{}`, grade `{name}`: add one named `{}.{name}`",
+                    "line 1: no column for leaf `{}`, grade `{name}`: add one named `{}.{name}`{}",
                     hierarchy.path(*id),
-                    leaf_name(hierarchy, *id)
+                    leaf_name(hierarchy, *id),
+                    if indicators.get(leaf).is_some_and(Option::is_some) {
+                        format!(", or a value column named `{}`", leaf_name(hierarchy, *id))
+                    } else {
+                        String::new()
+                    }
                 ));
             }
         }
@@ -371,13 +417,18 @@ pub(crate) fn closest(text: &str, candidates: impl Iterator<Item = String>) -> O
         .map(|(_, c)| c)
 }
 
-fn read_csv(reader: impl Read, evaluator: &Evaluator, results: &mut Results) -> Result<(), String> {
+fn read_csv(
+    reader: impl Read,
+    evaluator: &Evaluator,
+    indicators: &[Option<IndicatorMembership>],
+    results: &mut Results,
+) -> Result<(), String> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
         .from_reader(BufReader::new(reader));
     let header = csv.headers().map_err(|e| e.to_string())?.clone();
-    let cells = columns(&header, evaluator)?;
+    let cells = columns(&header, evaluator, indicators)?;
     let g = evaluator.grades().len();
     let leaves = evaluator.synthesis().leaves();
     let mut rows = vec![0.0; leaves.len() * g];
@@ -389,16 +440,32 @@ fn read_csv(reader: impl Read, evaluator: &Evaluator, results: &mut Results) -> 
             Err(e) => return Err(e.to_string()),
         }
         let line = record.position().map_or(0, |p| p.line());
-        for &(column, leaf, grade) in &cells {
+        let mut measured = Vec::new();
+        for &(column, cell) in &cells {
             let text = record.get(column).unwrap_or_default();
-            rows[leaf * g + grade] = text.parse::<f64>().map_err(|_| {
+            let value = text.parse::<f64>().map_err(|_| {
                 format!(
                     "line {line}, column `{}`: `{text}` is not a number",
                     &header[column]
                 )
             })?;
+            match cell {
+                Cell::Grade(leaf, grade) => rows[leaf * g + grade] = value,
+                Cell::Value(leaf) => {
+                    measured.push(leaf);
+                    if let Some(Some(f)) = indicators.get(leaf) {
+                        f.degrees_into(value, &mut rows[leaf * g..(leaf + 1) * g])
+                            .map_err(|e| {
+                                format!("line {line}, column `{}`: {e}", &header[column])
+                            })?;
+                    }
+                }
+            }
         }
         for (leaf, id) in leaves.iter().enumerate() {
+            if measured.contains(&leaf) {
+                continue;
+            }
             as_degrees(&mut rows[leaf * g..(leaf + 1) * g]).map_err(|why| {
                 format!(
                     "line {line}, leaf `{}`: {why}",
@@ -438,7 +505,7 @@ fn as_degrees(values: &mut [f64]) -> Result<(), String> {
 
 fn read_jsonl(
     reader: impl Read,
-    evaluator: &Evaluator,
+    model: &ahp_fce::model::Model,
     results: &mut Results,
 ) -> Result<(), String> {
     let mut line = String::new();
@@ -458,7 +525,7 @@ fn read_jsonl(
         let object: ObjectSpec =
             serde_json::from_str(text).map_err(|e| format!("line {number}: {e}"))?;
         let rows = object
-            .memberships(evaluator)
+            .memberships_in(model)
             .map_err(|e| format!("line {number}, object `{}`: {e}", object.name))?;
         let flat: Vec<f64> = rows.view().iter().copied().collect();
         results.push(object.name.clone(), number, &flat)?;

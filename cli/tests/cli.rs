@@ -349,3 +349,56 @@ fn ri_and_survey_print_their_tables() {
         "{table}"
     );
 }
+
+/// Measured values through the model's indicators, in CSV (a column named after the leaf) and
+/// JSON Lines (`value`): the same scores as the model file's own objects.
+#[test]
+fn score_takes_measured_values() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("objects.csv");
+    std::fs::write(
+        &csv,
+        "name,default rate,on-time share\nAcme,0.02,0.9\nBolt,0.05,0.97\nCrux,0.008,0.8\n",
+    )
+    .unwrap();
+    let jsonl = folder.path().join("objects.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"name\": \"Acme\", \"leaves\": {\"default rate\": {\"value\": 0.02}, \"on-time share\": {\"value\": 0.9}}}\n",
+    )
+    .unwrap();
+    let model = Model::load(&root().join("examples/models/indicators.toml")).unwrap();
+    let report = model.evaluate().unwrap();
+    for data in [&csv, &jsonl] {
+        let out = binary()
+            .args(["score", "examples/models/indicators.toml", "--data"])
+            .arg(data)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        for (line, object) in text.lines().skip(1).zip(&report.objects) {
+            let score: f64 = line.split(',').nth(5).unwrap().parse().unwrap();
+            // The batch scorer's one contraction agrees with the level-by-level evaluation to
+            // rounding.
+            assert!((score - object.score.unwrap()).abs() <= 1e-12, "{line}");
+        }
+    }
+    // A value column beside grade columns for the same leaf is an error that says so.
+    std::fs::write(
+        &csv,
+        "name,default rate,default rate.medium,on-time share\nA,0.02,1,0.9\n",
+    )
+    .unwrap();
+    let out = binary()
+        .args(["score", "examples/models/indicators.toml", "--data"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("a value column and grade columns"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,9 +1,14 @@
 //! Scoring very many objects against one model: one contiguous (objects, leaves, grades) array
 //! in, one (objects, grades) array and the scores out, with no allocation per object.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView3};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayView3};
 
+use super::indicator::IndicatorMembership;
 use super::plan::Fault;
+
+/// Objects whose measured values are turned into degrees at a time in
+/// [`BatchScorer::score_values`].
+pub const VALUES_PER_CHUNK: usize = 4096;
 use super::Evaluator;
 use crate::error::{Error, ErrorKind, Location, Quantity, Result};
 
@@ -128,6 +133,102 @@ impl BatchScorer {
         Ok(BatchEvaluation { results, scores })
     }
 
+    /// Scores measured values, shaped (objects, leaves), each leaf's value turned into grade
+    /// degrees by its membership function (`indicators`, one per leaf, left to right). The
+    /// degrees are built and scored in chunks of [`VALUES_PER_CHUNK`] objects, so the memory
+    /// is that of the values and the results.
+    ///
+    /// ```
+    /// use ahp_fce::alternatives::Better;
+    /// use ahp_fce::fce::{IndicatorMembership, IndicatorShape};
+    /// use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
+    /// use ndarray::array;
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let hierarchy = Hierarchy::new(Criterion::weighted("Goal", Weights::new(&[0.5, 0.5])?, [
+    ///     Criterion::leaf("defaults"),
+    ///     Criterion::leaf("delays"),
+    /// ]))?;
+    /// let grades = Grades::with_scores(["good", "bad"], [1.0, 0.0])?;
+    /// let scorer = Evaluator::new(hierarchy, grades, &AhpOptions::default())?.batch_scorer();
+    /// let rate = IndicatorMembership::new(IndicatorShape::Triangular(vec![0.01, 0.05]), Better::Less)?;
+    /// let days = IndicatorMembership::new(IndicatorShape::Triangular(vec![1.0, 10.0]), Better::Less)?;
+    /// // Two objects: (1 % defaults, 1 day late) and (3 %, 10 days).
+    /// let batch = scorer.score_values(array![[0.01, 1.0], [0.03, 10.0]].view(), &[rate, days])?;
+    /// // By hand: the first is good on both; the second (0.5, 0.5) and (0, 1): score 0.25.
+    /// approx::assert_relative_eq!(batch.scores().unwrap()[0], 1.0, max_relative = 1e-12);
+    /// approx::assert_relative_eq!(batch.scores().unwrap()[1], 0.25, max_relative = 1e-12);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::LengthMismatch`] for the wrong number of leaves or of indicators, or an
+    /// indicator over another number of grades; [`ErrorKind::NonFiniteIndicator`] at the leaf
+    /// (a [`Location::Node`]) inside the object ([`Location::ObjectIndex`]); an all-zero
+    /// composition as for [`BatchScorer::score`].
+    pub fn score_values(
+        &self,
+        values: ArrayView2<'_, f64>,
+        indicators: &[IndicatorMembership],
+    ) -> Result<BatchEvaluation> {
+        let (objects, leaves) = values.dim();
+        let g = self.grades();
+        for (found, what) in [
+            (leaves, Quantity::RowsPerLeaf),
+            (indicators.len(), Quantity::IndicatorsPerLeaf),
+        ] {
+            if found != self.leaves() {
+                return Err(Error::from(ErrorKind::LengthMismatch {
+                    what,
+                    expected: self.leaves(),
+                    found,
+                }));
+            }
+        }
+        if let Some((k, f)) = indicators.iter().enumerate().find(|(_, f)| f.grades() != g) {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ScoresPerGrade,
+                expected: g,
+                found: f.grades(),
+            })
+            .in_node(self.leaf_path(k)));
+        }
+        let mut output = vec![0.0; objects * g];
+        let mut degrees = vec![0.0; VALUES_PER_CHUNK.min(objects.max(1)) * leaves * g];
+        for (chunk, out) in output.chunks_mut(VALUES_PER_CHUNK * g).enumerate() {
+            let first = chunk * VALUES_PER_CHUNK;
+            let count = out.len() / g.max(1);
+            let input = &mut degrees[..count * leaves * g];
+            for o in 0..count {
+                let row = values.row(first + o);
+                for (l, (&v, f)) in row.iter().zip(indicators).enumerate() {
+                    let at = (o * leaves + l) * g;
+                    f.degrees_into(v, &mut input[at..at + g]).map_err(|e| {
+                        e.in_node(self.leaf_path(l))
+                            .at(Location::ObjectIndex(first + o))
+                    })?;
+                }
+            }
+            self.score_all_from(first, input, out)?;
+        }
+        #[allow(clippy::expect_used)]
+        let results = Array2::from_shape_vec((objects, g), output)
+            .expect("objects × grades values were allocated for that shape");
+        let scores = self
+            .evaluator
+            .grades()
+            .scores()
+            .map(|s| results.dot(&ArrayView1::from(s)));
+        Ok(BatchEvaluation { results, scores })
+    }
+
+    fn leaf_path(&self, leaf: usize) -> String {
+        let plan = self.evaluator.plan();
+        plan.leaves()
+            .get(leaf)
+            .map_or_else(String::new, |&id| self.evaluator.hierarchy().path(id))
+    }
+
     /// Scores objects `first..` from `input` into `output`; both hold whole objects.
     fn score_chunk(&self, first: usize, input: &[f64], output: &mut [f64]) -> Result<()> {
         let plan = self.evaluator.plan();
@@ -144,13 +245,17 @@ impl BatchScorer {
             .at(Location::ObjectIndex(object))
     }
 
-    #[cfg(not(feature = "rayon"))]
     fn score_all(&self, input: &[f64], output: &mut [f64]) -> Result<()> {
-        self.score_chunk(0, input, output)
+        self.score_all_from(0, input, output)
+    }
+
+    #[cfg(not(feature = "rayon"))]
+    fn score_all_from(&self, first: usize, input: &[f64], output: &mut [f64]) -> Result<()> {
+        self.score_chunk(first, input, output)
     }
 
     #[cfg(feature = "rayon")]
-    fn score_all(&self, input: &[f64], output: &mut [f64]) -> Result<()> {
+    fn score_all_from(&self, first: usize, input: &[f64], output: &mut [f64]) -> Result<()> {
         use rayon::prelude::*;
         // Large enough to amortize a task, small enough to balance two to a few dozen cores.
         const OBJECTS_PER_TASK: usize = 4096;
@@ -159,7 +264,9 @@ impl BatchScorer {
             .par_chunks(per_object * OBJECTS_PER_TASK)
             .zip(output.par_chunks_mut(self.grades() * OBJECTS_PER_TASK))
             .enumerate()
-            .map(|(task, (input, output))| self.score_chunk(task * OBJECTS_PER_TASK, input, output))
+            .map(|(task, (input, output))| {
+                self.score_chunk(first + task * OBJECTS_PER_TASK, input, output)
+            })
             .collect();
         // The first failing task in order holds the first bad object, as without threads.
         results.into_iter().collect()

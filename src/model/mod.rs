@@ -327,6 +327,13 @@ impl Model {
         options
     }
 
+    /// Each leaf's membership function of a measured value, left to right (`None` where the
+    /// file gives it none): what [`BatchScorer::score_values`](crate::BatchScorer::score_values)
+    /// takes when every leaf has one.
+    pub fn indicators(&self) -> &[Option<IndicatorMembership>] {
+        &self.indicators
+    }
+
     /// The synthesis of the alternatives, when the model has alternatives.
     pub fn alternatives(&self) -> Option<&AlternativesSynthesis> {
         self.alternatives.as_ref().map(|a| &a.1)
