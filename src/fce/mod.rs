@@ -16,7 +16,7 @@ mod operator;
 mod outcome;
 pub(crate) mod plan;
 
-pub use batch::{BatchEvaluation, BatchScorer};
+pub use batch::{BatchEvaluation, BatchScorer, VALUES_PER_CHUNK};
 pub(crate) use evaluator::dot;
 pub use evaluator::{Evaluator, LeafData};
 pub use grades::Grades;
