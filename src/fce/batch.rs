@@ -122,15 +122,20 @@ impl BatchScorer {
         };
         let mut output = vec![0.0; objects * grades];
         self.score_all(input, &mut output)?;
+        Ok(self.evaluation(objects, output))
+    }
+
+    /// The batch's results from `output`, objects × grades values, with their scores.
+    fn evaluation(&self, objects: usize, output: Vec<f64>) -> BatchEvaluation {
         #[allow(clippy::expect_used)]
-        let results = Array2::from_shape_vec((objects, grades), output)
+        let results = Array2::from_shape_vec((objects, self.grades()), output)
             .expect("objects × grades values were allocated for that shape");
         let scores = self
             .evaluator
             .grades()
             .scores()
             .map(|s| results.dot(&ArrayView1::from(s)));
-        Ok(BatchEvaluation { results, scores })
+        BatchEvaluation { results, scores }
     }
 
     /// Scores measured values, shaped (objects, leaves), each leaf's value turned into grade
@@ -211,15 +216,7 @@ impl BatchScorer {
             }
             self.score_all_from(first, input, out)?;
         }
-        #[allow(clippy::expect_used)]
-        let results = Array2::from_shape_vec((objects, g), output)
-            .expect("objects × grades values were allocated for that shape");
-        let scores = self
-            .evaluator
-            .grades()
-            .scores()
-            .map(|s| results.dot(&ArrayView1::from(s)));
-        Ok(BatchEvaluation { results, scores })
+        Ok(self.evaluation(objects, output))
     }
 
     fn leaf_path(&self, leaf: usize) -> String {
