@@ -835,6 +835,28 @@ mod alternatives {
             assert_abs_diff_eq!(*ours, exact, epsilon = EIGEN);
             assert_abs_diff_eq!(*ours, ahpy, epsilon = ROUNDED_BY_AHPY);
         }
+        // Style's judgments fail CR 0.1 against Donegan & Dodd's RI: diagnosed like a node's,
+        // with a repair that reaches the threshold.
+        let style = a
+            .leaves
+            .iter()
+            .find(|l| l.path.ends_with("/Style"))
+            .unwrap();
+        assert!(!style.consistency.as_ref().unwrap().acceptable);
+        assert!(
+            style
+                .inconsistency
+                .as_ref()
+                .unwrap()
+                .repair_reaches_threshold
+        );
+        assert!(
+            a.leaves
+                .iter()
+                .filter(|l| l.inconsistency.is_some())
+                .count()
+                == 1
+        );
         // ahpy's passenger weights: Pilot and Odyssey 0.229, Sedan, Hybrid and CR-V 0.143,
         // Element 0.114 (5, 5, 8, 5, 4, 8 normalized).
         let passenger = a.leaves.last().unwrap();

@@ -102,6 +102,15 @@ pub(crate) fn page(report: &Report) -> String {
                         }
                     }
                 }
+                @for leaf in report.alternatives.iter().flat_map(|a| &a.leaves) {
+                    @if let Some(found) = &leaf.inconsistency {
+                        p.bad {
+                            "Where the inconsistency of the alternatives under " (leaf.path) " comes from (Koczkodaj index "
+                            (format!("{:.4}", found.koczkodaj)) "); reconsider first:"
+                        }
+                        ul { @for line in found.lines() { li { (line) } } }
+                    }
+                }
                 @for (entries, verdicts) in report.alternatives.as_ref().map(|a| (a.sensitivity.as_slice(), false)).into_iter().chain(report.sensitivity.as_ref().map(|s| (s.criteria.as_slice(), true))) {
                     @if !entries.is_empty() {
                         p.method { (ahp_fce::model::SENSITIVITY_TITLE) "." }

@@ -1,7 +1,7 @@
 //! The synthesis of the alternatives' priorities under every leaf into overall priorities.
 
 use super::scores::{AlternativeScores, Alternatives, Better};
-use crate::ahp::{ConsistencyReport, PanelAnalysis};
+use crate::ahp::{ConsistencyReport, JudgmentMatrix, PanelAnalysis};
 use crate::error::{Error, ErrorKind, Quantity, Result};
 use crate::fce::{RankOrder, TieTolerance};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, NodeId, Synthesis};
@@ -56,6 +56,8 @@ pub struct LeafAlternatives {
     /// The consistency of the judgments (a panel's group matrix); `None` for ratings and
     /// measurements.
     pub consistency: Option<ConsistencyReport>,
+    /// The judgments themselves (a panel's group matrix), for diagnostics.
+    pub matrix: Option<JudgmentMatrix>,
     /// A panel's experts and consensus.
     pub panel: Option<PanelAnalysis>,
 }
@@ -143,6 +145,11 @@ impl AlternativesSynthesis {
         {
             let in_leaf = |e: Error| e.in_node(hierarchy.path(leaf));
             score.check_len(alternatives.len()).map_err(in_leaf)?;
+            let matrix = match score {
+                AlternativeScores::Judgments(m) => Some(m.clone()),
+                AlternativeScores::Panel(p) => Some(p.group_matrix().clone()),
+                _ => None,
+            };
             let (priorities, used, consistency, panel) = match score {
                 AlternativeScores::Judgments(matrix) => {
                     let analysis = options.analyze(matrix).map_err(in_leaf)?;
@@ -203,6 +210,7 @@ impl AlternativesSynthesis {
                 priorities,
                 used,
                 consistency,
+                matrix,
                 panel,
             });
         }

@@ -218,6 +218,21 @@ impl Report {
                 );
             }
         }
+        for leaf in self.alternatives.iter().flat_map(|a| &a.leaves) {
+            let Some(found) = &leaf.inconsistency else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "\nWhere the inconsistency of the alternatives under {} comes from (Koczkodaj \
+                 index {:.4}); reconsider first:\n",
+                cell(&leaf.path),
+                found.koczkodaj
+            );
+            for line in found.lines() {
+                let _ = writeln!(out, "- {}", cell(&line));
+            }
+        }
         let sensitivity = self
             .alternatives
             .as_ref()

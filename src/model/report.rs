@@ -231,6 +231,9 @@ pub struct AlternativesLeafReport {
     pub used: Vec<f64>,
     /// The consistency of the judgments, for judgments and panels.
     pub consistency: Option<ConsistencyReport>,
+    /// Where the inconsistency comes from, and a suggested repair, when the judgments fail
+    /// their threshold (as a node's `inconsistency`).
+    pub inconsistency: Option<InconsistencyReport>,
     /// A panel's experts and consensus.
     pub panel: Option<PanelReport>,
 }
@@ -930,6 +933,20 @@ impl Report {
                     priorities: leaf.priorities.clone(),
                     used: leaf.used.clone(),
                     consistency: leaf.consistency.clone(),
+                    inconsistency: match (&leaf.matrix, &leaf.consistency) {
+                        (Some(matrix), Some(c)) if !c.acceptable => {
+                            // The matrix's own weights: a panel's AIP priorities are not its.
+                            synthesis
+                                .options()
+                                .weighting
+                                .weights(matrix)
+                                .ok()
+                                .and_then(|w| {
+                                    inconsistency_of(matrix, &w, &names, synthesis.options())
+                                })
+                        }
+                        _ => None,
+                    },
                     panel: leaf.panel.as_ref().map(|p| PanelReport::of(p, None)),
                 })
                 .collect(),

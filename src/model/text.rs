@@ -303,6 +303,20 @@ fn alternatives_table(out: &mut String, a: &AlternativesReport) {
             judged.join(", ")
         );
     }
+    for leaf in &a.leaves {
+        let Some(found) = &leaf.inconsistency else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "  Where the inconsistency of the alternatives under {} comes from (Koczkodaj index \
+             {:.4}); reconsider first:",
+            leaf.path, found.koczkodaj
+        );
+        for line in found.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
 }
 
 /// One line per criterion: its weight and where the best, the ranks and (for objects) the
