@@ -4,6 +4,12 @@
 use ahp_fce::model::Report;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+/// One colour per item of a chart of curves (Okabe & Ito's palette, distinct for the common
+/// forms of colour blindness); repeated past eight.
+const ITEMS: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+];
+
 /// One colour per grade, in order (repeated past ten grades); chosen to stay apart for the
 /// common forms of colour blindness.
 const PALETTE: [&str; 10] = [
@@ -99,6 +105,19 @@ pub(crate) fn page(report: &Report) -> String {
                                 td { (format!("{:.4}", a.overall.get(k).copied().unwrap_or(f64::NAN))) }
                                 td { (a.rank_of(k).map_or_else(String::new, |r| r.to_string())) }
                             }
+                        }
+                    }
+                }
+                @if let Some(a) = &report.alternatives {
+                    @if a.sensitivity.iter().any(|e| !e.sensitivity.curve.is_empty()) {
+                        p.method { "Each alternative's overall priority as one criterion's weight moves (the dashed line is its weight now):" }
+                        p.legend {
+                            @for (k, name) in a.names.iter().enumerate() {
+                                span { span.swatch style=(format!("background: {}", ITEMS[k % ITEMS.len()])) {} (name) }
+                            }
+                        }
+                        @for entry in &a.sensitivity {
+                            (curve_chart(entry))
                         }
                     }
                 }
@@ -203,6 +222,43 @@ fn weights_chart(report: &Report) -> Markup {
                 text x=(label + width + 4.0) y=(y + 12.0) font-size="12" {
                     (format!("{:.4}", leaf.global_weight))
                 }
+            }
+        }
+    }
+}
+
+/// One criterion's sensitivity curves: each item's score against the criterion's weight on
+/// [0, 1], with the current weight dashed.
+fn curve_chart(entry: &ahp_fce::model::SensitivityEntry) -> Markup {
+    let curve = &entry.sensitivity.curve;
+    let (width, height, pad) = (300.0, 160.0, 24.0);
+    let (lo, hi) = curve
+        .iter()
+        .flat_map(|p| p.scores.iter().copied())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let x = |w: f64| pad + w * (width - 2.0 * pad);
+    let y = |v: f64| height - pad - (v - lo) / span * (height - 2.0 * pad);
+    let items = curve.first().map_or(0, |p| p.scores.len());
+    html! {
+        svg.curve xmlns="http://www.w3.org/2000/svg" role="img" width=(width) height=(height)
+            viewBox=(format!("0 0 {width} {height}")) {
+            title { (entry.path) }
+            text x=(pad) y="14" font-size="12" { (entry.path.rsplit('/').next().unwrap_or(&entry.path)) }
+            line x1=(pad) y1=(height - pad) x2=(width - pad) y2=(height - pad) stroke="#888" {}
+            @let now = x(entry.sensitivity.weight);
+            line x1=(now) y1=(pad) x2=(now) y2=(height - pad) stroke="#888" stroke-dasharray="4 3" {}
+            text x=(pad) y=(height - 8.0) font-size="10" { "0" }
+            text x=(width - pad) y=(height - 8.0) font-size="10" text-anchor="end" { "1" }
+            @for k in 0..items {
+                @let points: Vec<String> = curve
+                    .iter()
+                    .map(|p| format!("{:.1},{:.1}", x(p.weight), y(p.scores[k])))
+                    .collect();
+                polyline fill="none" stroke=(ITEMS[k % ITEMS.len()]) stroke-width="2"
+                    points=(points.join(" ")) {}
             }
         }
     }
