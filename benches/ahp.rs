@@ -143,6 +143,26 @@ fn monte_carlo(c: &mut Bench) {
     group.finish();
 }
 
+/// The weight sensitivity of 100 objects of the paper's model: exact under the weighted
+/// average, bisected on the grid under min–max; the ratio is the price of the grid.
+fn sensitivity(c: &mut Bench) {
+    let evaluator = paper_evaluator();
+    let data = memberships(100);
+    let objects: Vec<MembershipMatrix> = data
+        .outer_iter()
+        .map(|o| MembershipMatrix::from_array(&o.to_owned()).expect("valid rows"))
+        .collect();
+    let mut group = c.benchmark_group("sensitivity_paper_model_100_objects");
+    group.sample_size(10);
+    for operator in [Operator::WeightedAverage, Operator::ZadehMinMax] {
+        let e = evaluator.clone().with_operator(operator);
+        group.bench_function(format!("{operator:?}"), |bench| {
+            bench.iter(|| e.sensitivity(black_box(&objects)).expect("valid objects"))
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     single_matrix,
@@ -151,6 +171,7 @@ criterion_group!(
     batch,
     wide_models,
     random_index,
-    monte_carlo
+    monte_carlo,
+    sensitivity
 );
 criterion_main!(benches);
