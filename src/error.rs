@@ -757,6 +757,19 @@ pub enum ErrorKind {
         max: usize,
     },
 
+    /// A Monte Carlo run whose draws would keep more numbers than a run may hold.
+    #[error("{draws} draws of {per_draw} numbers each ({total} in all) exceed the {max} a Monte Carlo run keeps; ask for fewer draws")]
+    MonteCarloTooLarge {
+        /// The draws asked for.
+        draws: usize,
+        /// The numbers each draw keeps (items' scores and ranks, verdicts, matrices' CRs).
+        per_draw: usize,
+        /// Their product.
+        total: u64,
+        /// The most a run keeps.
+        max: u64,
+    },
+
     /// A perturbation with a negative or non-finite spread, or a probability outside [0, 1].
     #[error("invalid perturbation {noise}: a spread must be finite and non-negative, a probability within [0, 1]")]
     InvalidNoise {
@@ -1092,6 +1105,8 @@ pub enum Limit {
     Objects,
     /// [`Limits::experts`](crate::Limits::experts).
     Experts,
+    /// [`Limits::draws`](crate::Limits::draws).
+    Draws,
 }
 
 impl Limit {
@@ -1104,6 +1119,7 @@ impl Limit {
             Limit::ScaleLevels => "with_scale_levels",
             Limit::Objects => "with_objects",
             Limit::Experts => "with_experts",
+            Limit::Draws => "with_draws",
         }
     }
 }
@@ -1117,6 +1133,7 @@ impl fmt::Display for Limit {
             Limit::ScaleLevels => "the number of answer categories",
             Limit::Objects => "the number of objects",
             Limit::Experts => "the number of experts in one panel",
+            Limit::Draws => "the number of Monte Carlo draws of a model file",
         })
     }
 }

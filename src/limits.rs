@@ -59,6 +59,9 @@ pub struct Limits {
     /// Most experts in one panel; 1,000 by default. Each holds a matrix of the node's order,
     /// so a panel takes experts × order² × 8 bytes.
     pub experts: usize,
+    /// Most Monte Carlo draws a model file may ask for; 100,000 by default. Each draw analyses
+    /// and evaluates the whole model again.
+    pub draws: usize,
 }
 
 impl Default for Limits {
@@ -70,6 +73,7 @@ impl Default for Limits {
             scale_levels: 1_000,
             objects: 100_000,
             experts: 1_000,
+            draws: 100_000,
         }
     }
 }
@@ -106,6 +110,12 @@ impl Limits {
     }
 
     /// `Ok` when `value` is within `limit`.
+    /// These limits with another most Monte Carlo draws for a model file.
+    pub fn with_draws(mut self, max: usize) -> Self {
+        self.draws = max;
+        self
+    }
+
     /// These limits with another largest panel.
     pub fn with_experts(mut self, max: usize) -> Self {
         self.experts = max;
@@ -120,6 +130,7 @@ impl Limits {
             Limit::ScaleLevels => u64::from(self.scale_levels),
             Limit::Objects => self.objects as u64,
             Limit::Experts => self.experts as u64,
+            Limit::Draws => self.draws as u64,
         };
         if value <= max {
             Ok(())

@@ -19,6 +19,9 @@ use crate::random::SplitMix64;
 /// The most draws a run may ask for.
 pub const MAX_DRAWS: usize = 1_000_000;
 
+/// The most numbers a run keeps over all its draws (draws × what each keeps): 800 MB.
+pub const MAX_KEPT: u64 = 100_000_000;
+
 /// How each judgment is perturbed in a draw.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[cfg_attr(

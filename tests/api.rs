@@ -2770,6 +2770,33 @@ mod monte_carlo {
         let negative = Model::from_toml(&with("[uncertainty]\njudgments = { log_normal = -0.1 }"))
             .unwrap_err();
         assert!(matches!(negative.kind(), ErrorKind::InvalidNoise { .. }));
+        let many = Model::from_toml(&with("[uncertainty]\ndraws = 100001")).unwrap_err();
+        assert!(matches!(
+            many.kind(),
+            ErrorKind::LimitExceeded {
+                limit: ahp_fce::error::Limit::Draws,
+                value: 100_001,
+                max: 100_000
+            }
+        ));
+        assert_eq!(many.field(), Some("uncertainty.draws"));
+        // 100,000 draws of 40,000 objects would keep 1.2 · 10¹⁰ numbers: refused at load.
+        let objects: String = (0..40_000)
+            .map(|k| format!("[[objects]]\nname = \"o{k}\"\nleaves = {{ \"default rate\" = {{ value = 0.02 }}, \"on-time share\" = {{ value = 0.9 }} }}\n"))
+            .collect();
+        let crowd = include_str!("../examples/models/indicators.toml")
+            .split("[[objects]]")
+            .next()
+            .unwrap()
+            .to_owned()
+            + &objects
+            + "[uncertainty]\ndraws = 100000\n";
+        let big = Model::from_toml(&crowd).unwrap_err();
+        assert!(
+            matches!(big.kind(), ErrorKind::MonteCarloTooLarge { .. }),
+            "{big}"
+        );
+        assert_eq!(big.field(), Some("uncertainty"));
         let probability =
             Model::from_toml(&with("[uncertainty]\njudgments = { scale_step = 1.5 }")).unwrap_err();
         assert!(matches!(probability.kind(), ErrorKind::InvalidNoise { .. }));

@@ -113,8 +113,24 @@ impl Model {
     ///
     /// # Errors
     /// As [`Model::from_spec`]; [`ErrorKind::LimitExceeded`] for a hierarchy beyond the
-    /// limits (at `hierarchy`) or more objects than `limits.objects` (at `objects`).
+    /// limits (at `hierarchy`), more objects than `limits.objects` (at `objects`), or more
+    /// draws than `limits.draws` (at `uncertainty.draws`); [`ErrorKind::MonteCarloTooLarge`]
+    /// (at `uncertainty`) for draws that would keep more than
+    /// [`MAX_KEPT`](crate::uncertainty::MAX_KEPT) numbers.
     pub fn from_spec_with_limits(spec: ModelSpec, limits: &Limits) -> Result<Self> {
+        if let Some(u) = &spec.uncertainty {
+            limits
+                .check(Limit::Draws, u.draws as u64)
+                .map_err(at("uncertainty.draws"))?;
+        }
+        let model = Self::build(spec, limits)?;
+        if let Some(run) = &model.monte_carlo {
+            model.check_run_size(run).map_err(at("uncertainty"))?;
+        }
+        Ok(model)
+    }
+
+    fn build(spec: ModelSpec, limits: &Limits) -> Result<Self> {
         let threshold =
             CrThreshold::new(spec.options.cr_threshold).map_err(at("options.cr_threshold"))?;
         let options = AhpOptions {

@@ -2,13 +2,13 @@
 
 use super::{Analysis, Model};
 use crate::alternatives::{AlternativeScores, AlternativesSynthesis};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::fce::{Evaluator, MembershipMatrix, RankOrder, TieTolerance};
 use crate::hierarchy::{Criterion, Hierarchy, Priorities};
 use crate::random::SplitMix64;
 use crate::uncertainty::{
     perturbed_matrix, perturbed_panel, resampled_votes, MatrixUncertainty, MonteCarlo, Quantiles,
-    Uncertainty, VoteNoise,
+    Uncertainty, VoteNoise, MAX_KEPT,
 };
 
 /// What one draw gives.
@@ -40,9 +40,11 @@ impl Model {
     /// ```
     ///
     /// # Errors
-    /// The errors of analysing or evaluating a perturbed model (a perturbed matrix is still
-    /// a valid one, so these are the model's own, e.g. a composition that comes out zero).
+    /// [`ErrorKind::MonteCarloTooLarge`] for more draws than [`MAX_KEPT`] numbers hold; the
+    /// errors of analysing or evaluating a perturbed model (a perturbed matrix is still a valid
+    /// one, so these are the model's own, e.g. a composition that comes out zero).
     pub fn uncertainty(&self, run: &MonteCarlo) -> Result<Uncertainty> {
+        self.check_run_size(run)?;
         let base = self.hierarchy().to_criterion();
         let draw = |k: usize| self.draw(&base, run, k as u64);
         #[cfg(feature = "rayon")]
@@ -56,6 +58,26 @@ impl Model {
         #[cfg(not(feature = "rayon"))]
         let draws: Vec<Draw> = (0..run.draws()).map(draw).collect::<Result<_>>()?;
         Ok(self.summarize(run, &draws))
+    }
+
+    /// [`ErrorKind::MonteCarloTooLarge`] unless `run`'s draws fit in [`MAX_KEPT`] numbers.
+    pub(super) fn check_run_size(&self, run: &MonteCarlo) -> Result<()> {
+        let items = match &self.alternatives {
+            Some(a) => a.0.alternatives.len(),
+            None => self.objects.len(),
+        };
+        // Scores and ranks of every item, every object's verdict, every matrix's CR.
+        let per_draw = 2 * items + self.objects.len() + self.matrix_labels().len();
+        let total = (run.draws() as u64).saturating_mul(per_draw as u64);
+        if total > MAX_KEPT {
+            return Err(Error::from(ErrorKind::MonteCarloTooLarge {
+                draws: run.draws(),
+                per_draw,
+                total,
+                max: MAX_KEPT,
+            }));
+        }
+        Ok(())
     }
 
     fn draw(&self, base: &Criterion, run: &MonteCarlo, k: u64) -> Result<Draw> {
