@@ -723,13 +723,14 @@ mod model_files {
         include_str!("../examples/models/panel.json"),
         include_str!("../examples/models/car.json"),
     ];
-    const TOML_MODELS: [&str; 6] = [
+    const TOML_MODELS: [&str; 7] = [
         include_str!("../examples/models/paper.toml"),
         include_str!("../examples/models/drinks.toml"),
         include_str!("../examples/models/incomplete.toml"),
         include_str!("../examples/models/panel.toml"),
         include_str!("../examples/models/leader.toml"),
         include_str!("../examples/models/indicators.toml"),
+        include_str!("data/uncertain-leader.toml"),
     ];
 
     /// Whether loading got past the syntax into the model's own checks (a model, or an error
