@@ -2843,6 +2843,13 @@ mod indicators_in_models {
             let by_hand = 0.6 * [0.5, 0.5, 0.0][h] + 0.4 * expected[h];
             assert_relative_eq!(acme.result[h], by_hand, max_relative = 1e-12);
         }
+        // The report shows each leaf's function, in words and in JSON.
+        assert!(report
+            .to_text()
+            .contains("Supplier/default rate: triangular, peaks 0.01, 0.03, 0.06"));
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["nodes"][1]["indicator"]["better"], "less");
+        assert!(json["nodes"][0]["indicator"].is_null());
         // Written back, the indicators stay and the values become their degrees.
         let back = Model::from_json(&model.to_json()).unwrap();
         assert_eq!(back, model);

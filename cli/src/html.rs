@@ -58,6 +58,9 @@ pub(crate) fn page(report: &Report) -> String {
                         p.method { "Judgments not given at " (node.path) ":" }
                         ul { @for line in lines { li { (line) } } }
                     }
+                    @if let Some(line) = node.indicator_line() {
+                        p.method { "Membership function of " (line) }
+                    }
                     @if let Some(panel) = &node.panel {
                         p.method { "Panel at " (node.path) ":" }
                         ul { @for line in panel.lines() { li { (line) } } }

@@ -111,6 +111,9 @@ impl Report {
                 }
             }
         }
+        for line in self.nodes.iter().filter_map(|n| n.indicator_line()) {
+            let _ = writeln!(out, "- Membership function of {}", cell(&line));
+        }
         for node in &self.nodes {
             if let Some(panel) = &node.panel {
                 let _ = writeln!(out, "- Panel at {}:", cell(&node.path));

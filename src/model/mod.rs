@@ -419,6 +419,16 @@ impl Model {
             Analysis::Fce(evaluator) => Report::of_evaluations(evaluator, &self.evaluations()?)?,
         };
         report.options = self.options_spec();
+        if self.indicators.iter().any(Option::is_some) {
+            // The report's nodes are in pre-order, as the hierarchy's, and the leaves come
+            // left to right in it: the k-th leaf met is leaf k.
+            let mut functions = self.indicators.iter();
+            for ((_, node), entry) in self.hierarchy().nodes().zip(&mut report.nodes) {
+                if node.is_leaf() {
+                    entry.indicator = functions.next().cloned().flatten();
+                }
+            }
+        }
         if let Some(alternatives) = self.alternatives() {
             report.with_alternatives(self.hierarchy(), self.synthesis(), alternatives);
         }

@@ -13,7 +13,7 @@ use crate::ahp::{
 };
 use crate::alternatives::{AlternativesSynthesis, SynthesisMode};
 use crate::error::{Error, ErrorKind, Quantity, Result};
-use crate::fce::{Evaluation, Evaluator, Operator, Verdict};
+use crate::fce::{Evaluation, Evaluator, IndicatorMembership, IndicatorShape, Operator, Verdict};
 use crate::hierarchy::{Hierarchy, HierarchyConsistency, Priorities, Synthesis};
 use crate::sensitivity::{CriterionSensitivity, WeightChange};
 use crate::uncertainty::Uncertainty;
@@ -270,6 +270,48 @@ pub struct NodeReport {
     /// The experts and their consensus, for a node judged by a panel (whose group matrix is
     /// then `comparisons`).
     pub panel: Option<PanelReport>,
+    /// A leaf's membership function of a measured value, when the model gives it one.
+    pub indicator: Option<IndicatorMembership>,
+}
+
+impl NodeReport {
+    /// The leaf's membership function in words (shape, breakpoints in grade order, better
+    /// end); `None` without one. Shared by every format.
+    pub fn indicator_line(&self) -> Option<String> {
+        let f = self.indicator.as_ref()?;
+        let list = |v: &[f64]| {
+            v.iter()
+                .map(|x| format!("{x}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let pairs = |v: &[(f64, f64)]| {
+            v.iter()
+                .map(|(a, b)| format!("[{a}, {b}]"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let shape = match f.shape() {
+            IndicatorShape::Triangular(p) => format!("triangular, peaks {}", list(p)),
+            IndicatorShape::Trapezoidal(p) => format!("trapezoidal, plateaus {}", pairs(p)),
+            IndicatorShape::Gaussian(b) => format!("Gaussian, [centre, width] {}", pairs(b)),
+            IndicatorShape::Sigmoid {
+                thresholds,
+                steepness,
+            } => format!(
+                "sigmoid, thresholds {}, steepness {steepness}",
+                list(thresholds)
+            ),
+        };
+        let better = match f.better() {
+            crate::alternatives::Better::More => "more",
+            crate::alternatives::Better::Less => "less",
+        };
+        Some(format!(
+            "{}: {shape} in grade order; {better} is better",
+            self.path
+        ))
+    }
 }
 
 /// A panel's experts beside its group judgment.
@@ -868,6 +910,7 @@ impl Report {
                                 })
                                 .collect()
                         }),
+                    indicator: None,
                     panel: match (node.priorities(), &found.panel) {
                         (Some(Priorities::Panel(panel)), Some(analysis)) => Some(PanelReport::of(
                             analysis,

@@ -95,6 +95,17 @@ impl Report {
                 }
             }
         }
+        let indicators: Vec<String> = self
+            .nodes
+            .iter()
+            .filter_map(|n| n.indicator_line())
+            .collect();
+        if !indicators.is_empty() {
+            let _ = writeln!(out, "\nMembership functions of the measured indicators:");
+            for line in indicators {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
         for node in &self.nodes {
             if let Some(panel) = &node.panel {
                 let _ = writeln!(out, "\nPanel at {}:", node.path);
