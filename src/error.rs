@@ -133,8 +133,19 @@ impl Error {
         })
     }
 
-    /// The same error, raised in one more place (outside those it has).
-    pub(crate) fn at(mut self, location: Location) -> Self {
+    /// The same error, raised in one more place (outside those it has): for code that
+    /// builds on this crate and calls it from inside a structure of its own (a row of a
+    /// table, say).
+    ///
+    /// ```
+    /// use ahp_fce::error::Location;
+    /// use ahp_fce::JudgmentMatrix;
+    /// let err = JudgmentMatrix::from_upper_triangle(&[0.0]).unwrap_err();
+    /// let err = err.at(Location::Line(7));
+    /// assert_eq!(err.line(), Some(7));
+    /// assert!(err.to_string().starts_with("line 7: "));
+    /// ```
+    pub fn at(mut self, location: Location) -> Self {
         self.0.locations.push(location);
         self
     }
@@ -1214,6 +1225,8 @@ pub enum Quantity {
     ScoresPerLeaf,
     /// Membership functions of measured indicators, one per leaf.
     IndicatorsPerLeaf,
+    /// A flat batch's degrees, leaves × grades for every object of its output.
+    DegreesOfBatch,
 }
 
 impl fmt::Display for Quantity {
@@ -1231,6 +1244,9 @@ impl fmt::Display for Quantity {
             Quantity::ScoresPerAlternative => "scores of the alternatives (one per alternative)",
             Quantity::ScoresPerLeaf => "alternatives' scores (one per leaf)",
             Quantity::IndicatorsPerLeaf => "membership functions (one per leaf)",
+            Quantity::DegreesOfBatch => {
+                "membership degrees of the batch (leaves × grades for every object)"
+            }
         })
     }
 }

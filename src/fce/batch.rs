@@ -65,6 +65,12 @@ impl BatchEvaluation {
     pub fn scores(&self) -> Option<&Array1<f64>> {
         self.scores.as_ref()
     }
+
+    /// The grade vectors and the scores, taken out without a copy (to hand them on, e.g. to
+    /// another language's arrays).
+    pub fn into_parts(self) -> (Array2<f64>, Option<Array1<f64>>) {
+        (self.results, self.scores)
+    }
 }
 
 impl Evaluator {
@@ -217,6 +223,54 @@ impl BatchScorer {
             self.score_all_from(first, input, out)?;
         }
         Ok(self.evaluation(objects, output))
+    }
+
+    /// Scores objects laid out flat, as [`BatchScorer::score`] reads them, into a buffer of
+    /// the caller's: `input` holds leaves × grades degrees per object, `output` receives
+    /// grades values per object, and errors number the objects from `first`. For callers
+    /// that gather chunks of a larger source themselves (columns of a table, say) and reuse
+    /// their buffers.
+    ///
+    /// ```
+    /// use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let hierarchy = Hierarchy::new(Criterion::weighted("Goal", Weights::new(&[0.75, 0.25])?, [
+    ///     Criterion::leaf("a"),
+    ///     Criterion::leaf("b"),
+    /// ]))?;
+    /// let grades = Grades::with_scores(["good", "bad"], [1.0, 0.0])?;
+    /// let scorer = Evaluator::new(hierarchy, grades, &AhpOptions::default())?.batch_scorer();
+    /// let mut output = [0.0; 2];
+    /// scorer.score_slices(0, &[1.0, 0.0, 0.0, 1.0], &mut output)?;
+    /// assert_eq!(output, [0.75, 0.25]);
+    /// // A bad row names its object counted from `first`: here object 1000.
+    /// let err = scorer.score_slices(1000, &[1.5, 0.0, 0.0, 1.0], &mut output).unwrap_err();
+    /// assert!(err.to_string().starts_with("in object 1000 of the batch"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::LengthMismatch`] when `output` is not whole objects or `input` does not
+    /// hold leaves × grades degrees for each of them; else as [`BatchScorer::score`].
+    pub fn score_slices(&self, first: usize, input: &[f64], output: &mut [f64]) -> Result<()> {
+        let (leaves, grades) = (self.leaves(), self.grades());
+        let objects = output.len() / grades.max(1);
+        if objects * grades != output.len() {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ScoresPerGrade,
+                expected: grades,
+                found: output.len() % grades.max(1),
+            }));
+        }
+        if input.len() != objects * leaves * grades {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::DegreesOfBatch,
+                expected: objects * leaves * grades,
+                found: input.len(),
+            }));
+        }
+        self.score_all_from(first, input, output)
     }
 
     fn leaf_path(&self, leaf: usize) -> String {
