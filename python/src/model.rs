@@ -13,7 +13,6 @@ use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 
 use crate::arrays::{float64_array, Layout};
-use crate::arrow::{ArrowScorer, Nulls};
 use crate::errors::IntoPyResult;
 
 /// What the batch paths return: each object's grade vector, and the scores when the grades
@@ -152,14 +151,12 @@ impl NativeModel {
     /// a leaf with an indicator. Returns a table of `E.GRADE` columns, `verdict` and `score`.
     #[pyo3(signature = (data, *, nulls = "error"))]
     fn score_arrow(&self, py: Python<'_>, data: AnyRecordBatch, nulls: &str) -> PyResult<PyTable> {
-        let nulls = Nulls::parse(nulls)?;
-        let scorer = ArrowScorer {
-            evaluator: self.model.evaluator().ok_or_else(no_grades)?,
-            scorer: self.scorer()?,
-            indicators: self.model.indicators(),
-        };
+        let nulls = crate::arrow::parse_nulls(nulls)?;
+        let evaluator = self.model.evaluator().ok_or_else(no_grades)?;
+        let indicators = self.model.indicators();
         let reader = data.into_reader()?;
-        let (batches, schema) = py.detach(|| scorer.score(reader, nulls))?;
+        let (batches, schema) =
+            py.detach(|| crate::arrow::score(evaluator, indicators, reader, nulls))?;
         PyTable::try_new(batches, schema)
     }
 
