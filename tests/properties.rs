@@ -16,9 +16,9 @@ use common::{
 
 use ahp_fce::error::ErrorKind;
 use ahp_fce::{
-    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Evaluator, GeometricConsistency,
-    Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator, RandomIndex, WeightingMethod,
-    Weights,
+    lambda_max, AhpOptions, ConsistencyOptions, ConsistencyReport, Criterion, Evaluator,
+    GeometricConsistency, Grades, Hierarchy, JudgmentMatrix, MembershipMatrix, Operator,
+    RandomIndex, WeightingMethod, Weights,
 };
 use approx::{assert_abs_diff_eq, assert_relative_eq};
 use ndarray::Array2;
@@ -2137,5 +2137,33 @@ mod indicator_batches {
                 Err(e) => prop_assert!(e.to_string().contains("object")),
             }
         }
+    }
+}
+
+proptest! {
+    /// The verdict's grade without building the verdict is the verdict's grade, ties and
+    /// non-finite degrees included.
+    #[test]
+    fn verdict_grade_is_the_verdicts_grade(
+        e in prop::collection::vec(
+            prop_oneof![
+                4 => 0.0..=1.0f64,
+                1 => prop_oneof![Just(0.5), Just(0.0), Just(f64::NAN), Just(-0.0), Just(f64::INFINITY)],
+            ],
+            4,
+        ),
+    ) {
+        let hierarchy = Hierarchy::new(Criterion::weighted(
+            "Goal",
+            Weights::new(&[0.5, 0.5]).expect("valid weights"),
+            [Criterion::leaf("a"), Criterion::leaf("b")],
+        ))
+        .expect("a valid hierarchy");
+        let grades = Grades::new(["w", "x", "y", "z"]).expect("four grades");
+        let evaluator = Evaluator::new(hierarchy, grades, &AhpOptions::default()).expect("valid");
+        prop_assert_eq!(
+            evaluator.verdict_grade(&e).expect("four degrees"),
+            evaluator.verdict_of(&e).expect("four degrees").grade
+        );
     }
 }

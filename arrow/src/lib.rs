@@ -26,7 +26,7 @@
 //! let columns = [column(vec![1.0, 0.5]), column(vec![0.0, 0.5]), column(vec![0.0, 0.5]), column(vec![1.0, 0.5])];
 //! let scored = scorer.score(&columns, 0, Nulls::Error)?;
 //! assert_eq!(scored.scores.unwrap().values().to_vec(), vec![0.75, 0.5]);
-//! assert_eq!(scored.verdicts.value(0), "good");
+//! assert_eq!(scored.verdicts.unwrap().value(0), "good");
 //! # Ok(())
 //! # }
 //! ```
@@ -108,17 +108,37 @@ pub enum LeafColumns {
     Value(usize, IndicatorMembership),
 }
 
-/// The results of scoring columns: one array per grade (the normalized vector E), the
-/// verdict's grade name, and the score when the grades have scores. Null where a row was
-/// null under [`Nulls::Propagate`].
+/// Which results to build: a query that asks only for scores builds no verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outputs {
+    /// The grade vectors E, one array per grade.
+    pub vectors: bool,
+    /// The verdicts' grade names.
+    pub verdicts: bool,
+    /// The scores (when the grades have scores).
+    pub scores: bool,
+}
+
+impl Outputs {
+    /// Every result.
+    pub const ALL: Self = Self {
+        vectors: true,
+        verdicts: true,
+        scores: true,
+    };
+}
+
+/// The results of scoring columns, those asked for ([`Outputs`]): one array per grade (the
+/// normalized vector E), the verdict's grade name, and the score when the grades have scores.
+/// Null where a row was null under [`Nulls::Propagate`].
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ScoredColumns {
-    /// E_h for each grade h, in grade order.
+    /// E_h for each grade h, in grade order (empty when not asked for).
     pub grades: Vec<Float64Array>,
-    /// The grade of maximum membership.
-    pub verdicts: StringArray,
-    /// Σ_h E_h·score_h, when the grades have scores.
+    /// The grade of maximum membership, as [`Evaluator::verdict_of`] names it.
+    pub verdicts: Option<StringArray>,
+    /// Σ_h E_h·score_h, when asked for and the grades have scores.
     pub scores: Option<Float64Array>,
 }
 
@@ -315,6 +335,20 @@ impl ColumnScorer {
         first: usize,
         nulls: Nulls,
     ) -> Result<ScoredColumns, ColumnError> {
+        self.score_outputs(columns, first, nulls, Outputs::ALL)
+    }
+
+    /// [`ColumnScorer::score`], building only the results in `outputs`.
+    ///
+    /// # Errors
+    /// As [`ColumnScorer::score`].
+    pub fn score_outputs(
+        &self,
+        columns: &[ArrayRef],
+        first: usize,
+        nulls: Nulls,
+        outputs: Outputs,
+    ) -> Result<ScoredColumns, ColumnError> {
         let needed = self.columns();
         if columns.len() < needed {
             return Err(ColumnError::ColumnCount {
@@ -355,7 +389,7 @@ impl ColumnScorer {
                     .collect::<Result<_, _>>()?,
             );
         }
-        self.score_rows(&sources, rows, first, nulls)
+        self.score_rows(&sources, rows, first, nulls, outputs)
     }
 
     fn score_rows(
@@ -364,15 +398,21 @@ impl ColumnScorer {
         rows: usize,
         first: usize,
         nulls: Nulls,
+        outputs: Outputs,
     ) -> Result<ScoredColumns, ColumnError> {
         let grades = self.evaluator.grades();
+        let names = grades.names();
         let g = grades.len();
         let leaves = self.leaves.len();
-        let mut results: Vec<Float64Builder> = (0..g)
+        let vectors = if outputs.vectors { g } else { 0 };
+        let mut results: Vec<Float64Builder> = (0..vectors)
             .map(|_| Float64Builder::with_capacity(rows))
             .collect();
-        let mut verdicts = StringBuilder::with_capacity(rows, rows * 8);
-        let mut scores = Float64Builder::with_capacity(rows);
+        let mut verdicts = outputs
+            .verdicts
+            .then(|| StringBuilder::with_capacity(rows, rows * 8));
+        let graded_scores = grades.scores().filter(|_| outputs.scores);
+        let mut scores = graded_scores.map(|_| Float64Builder::with_capacity(rows));
         let chunk = VALUES_PER_CHUNK.min(rows.max(1));
         let mut input = vec![0.0; chunk * leaves * g];
         let mut out = vec![0.0; chunk * g];
@@ -427,7 +467,7 @@ impl ColumnScorer {
             )?;
             // The scores as the in-process batch computes them (one matrix-vector product),
             // so both give the same bits.
-            let chunk_scores = match grades.scores() {
+            let chunk_scores = match graded_scores {
                 Some(s) => Some(
                     ArrayView2::from_shape((count, g), &out[..count * g])
                         .map_err(|_| shape_error(count * g, out.len()))?
@@ -438,24 +478,30 @@ impl ColumnScorer {
             for (o, &row_valid) in valid[..count].iter().enumerate() {
                 if !row_valid {
                     results.iter_mut().for_each(Float64Builder::append_null);
-                    verdicts.append_null();
-                    scores.append_null();
+                    if let Some(verdicts) = &mut verdicts {
+                        verdicts.append_null();
+                    }
+                    if let Some(scores) = &mut scores {
+                        scores.append_null();
+                    }
                     continue;
                 }
                 let e = &out[o * g..(o + 1) * g];
                 for (builder, &value) in results.iter_mut().zip(e) {
                     builder.append_value(value);
                 }
-                verdicts.append_value(&self.evaluator.verdict_of(e)?.name);
-                if let Some(s) = &chunk_scores {
+                if let Some(verdicts) = &mut verdicts {
+                    verdicts.append_value(&names[self.evaluator.verdict_grade(e)?]);
+                }
+                if let (Some(scores), Some(s)) = (&mut scores, &chunk_scores) {
                     scores.append_value(s[o]);
                 }
             }
         }
         Ok(ScoredColumns {
             grades: results.iter_mut().map(Float64Builder::finish).collect(),
-            verdicts: verdicts.finish(),
-            scores: grades.scores().map(|_| scores.finish()),
+            verdicts: verdicts.as_mut().map(StringBuilder::finish),
+            scores: scores.as_mut().map(Float64Builder::finish),
         })
     }
 }
@@ -472,14 +518,16 @@ fn shape_error(expected: usize, found: usize) -> ColumnError {
 }
 
 impl ScoredColumns {
-    /// The arrays, grade vectors first, then the verdicts and the scores (when there are).
+    /// The arrays built, grade vectors first, then the verdicts and the scores.
     pub fn into_arrays(self) -> Vec<ArrayRef> {
         let mut arrays: Vec<ArrayRef> = self
             .grades
             .into_iter()
             .map(|a| Arc::new(a) as ArrayRef)
             .collect();
-        arrays.push(Arc::new(self.verdicts));
+        if let Some(verdicts) = self.verdicts {
+            arrays.push(Arc::new(verdicts));
+        }
         if let Some(scores) = self.scores {
             arrays.push(Arc::new(scores));
         }

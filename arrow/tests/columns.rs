@@ -75,7 +75,10 @@ fn columns_score_as_the_batch_scorer_bit_for_bit() {
     );
     for (k, row) in expected.results().rows().into_iter().enumerate() {
         let verdict = evaluator.verdict_of(row.as_slice().expect("rows are contiguous"));
-        assert_eq!(scored.verdicts.value(k), verdict.expect("four grades").name);
+        assert_eq!(
+            scored.verdicts.as_ref().expect("asked for").value(k),
+            verdict.expect("four grades").name
+        );
     }
 }
 
@@ -190,7 +193,7 @@ fn nulls_stop_or_give_null_rows() {
         .expect("nulls propagate");
     let scores = scored.scores.expect("scores");
     assert_eq!((scores.null_count(), scores.is_null(1)), (1, true));
-    assert!(scored.verdicts.is_null(1) && scored.grades[0].is_null(1));
+    assert!(scored.verdicts.expect("asked for").is_null(1) && scored.grades[0].is_null(1));
     let expected = evaluator.batch_scorer().score(x.view()).expect("valid");
     assert_eq!(scores.value(2), expected.scores().expect("s")[2]);
 }
@@ -234,7 +237,7 @@ fn no_rows_give_empty_columns() {
     let scored = scorer
         .score(&columns, 0, Nulls::Error)
         .expect("nothing to score");
-    assert_eq!(scored.verdicts.len(), 0);
+    assert_eq!(scored.verdicts.expect("asked for").len(), 0);
 }
 
 fn cell() -> impl Strategy<Value = Option<f64>> {
@@ -265,8 +268,9 @@ proptest! {
             .collect();
         let nulls = if propagate { Nulls::Propagate } else { Nulls::Error };
         if let Ok(scored) = scorer.score(&columns, 0, nulls) {
+            let verdicts = scored.verdicts.expect("asked for");
             for k in 0..rows {
-                if !scored.verdicts.is_null(k) {
+                if !verdicts.is_null(k) {
                     let sum: f64 = scored.grades.iter().map(|g| g.value(k)).sum();
                     // A normalized vector of four degrees: 1 to a few ulps.
                     prop_assert!((sum - 1.0).abs() < 1e-12);

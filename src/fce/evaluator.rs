@@ -223,6 +223,33 @@ impl Evaluator {
         Ok(Verdict::of(e, &self.grades, self.grade_tie))
     }
 
+    /// The grade [`Evaluator::verdict_of`] names on E (maximum membership, the first of equal
+    /// maxima), without building the whole verdict: for scoring loops that must not allocate.
+    ///
+    /// ```
+    /// # use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// # let hierarchy = Hierarchy::new(Criterion::weighted("G", Weights::new(&[0.5, 0.5])?,
+    /// #     [Criterion::leaf("a"), Criterion::leaf("b")]))?;
+    /// # let evaluator = Evaluator::new(hierarchy, Grades::new(["good", "fair", "bad"])?, &AhpOptions::default())?;
+    /// assert_eq!(evaluator.verdict_grade(&[0.2, 0.4, 0.4])?, 1);
+    /// assert_eq!(evaluator.verdict_of(&[0.2, 0.4, 0.4])?.grade, 1);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::GradeCountMismatch`] for a vector of another length than the grades.
+    pub fn verdict_grade(&self, e: &[f64]) -> Result<usize> {
+        if e.len() != self.grades.len() {
+            return Err(Error::from(ErrorKind::GradeCountMismatch {
+                expected: self.grades.len(),
+                found: e.len(),
+            }));
+        }
+        Ok(Verdict::grade_of(e))
+    }
+
     /// The rank of each score as [`Evaluator::rank`] gives it (highest first, scores within
     /// the score tie tolerance of the one ranked just above sharing its rank), in the order of
     /// `scores`: for scores of a [`BatchScorer`](super::BatchScorer).

@@ -95,6 +95,18 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// The grade of maximum membership, the first of equal maxima: the one the stable sort
+    /// in [`Verdict::of`] puts first.
+    pub(crate) fn grade_of(e: &[f64]) -> usize {
+        let mut best = 0;
+        for (k, value) in e.iter().enumerate().skip(1) {
+            if value.total_cmp(&e[best]).is_gt() {
+                best = k;
+            }
+        }
+        best
+    }
+
     /// The verdict on E, one degree per grade of `grades` (at least two, as grades are).
     pub(crate) fn of(e: &[f64], grades: &Grades, tie: TieTolerance) -> Self {
         let mut order: Vec<usize> = (0..e.len()).collect();
