@@ -7,22 +7,18 @@
 //! ```
 //!
 //! It writes random memberships for the source paper's model (12 leaves, 4 grades) into
-//! eight Parquet files in a temporary folder, registers the model's functions on a
+//! eight Parquet files in a temporary folder (columns `id` and `LEAF.GRADE`), registers the model's functions on a
 //! DataFusion session, runs
-//! `SELECT store_id, fce_score(...) AS risk FROM stores ORDER BY risk DESC LIMIT 5`,
+//! `SELECT id AS store_id, fce_score(...) AS risk FROM stores ORDER BY risk DESC LIMIT 5`,
 //! then scores every row with SQL and compares the scores with `BatchScorer`, bit for bit.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
 use ahp_fce::model::Model;
 use ahp_fce_datafusion::FceFunctions;
-use datafusion::arrow::array::{ArrayRef, Float64Array, Int64Array};
-use datafusion::arrow::datatypes::{DataType, Field, Schema};
-use datafusion::arrow::record_batch::RecordBatch;
+use datafusion::arrow::array::Float64Array;
 use datafusion::arrow::util::pretty::pretty_format_batches;
-use datafusion::parquet::arrow::ArrowWriter;
 use datafusion::prelude::{ParquetReadOptions, SessionContext};
 use ndarray::Array3;
 
@@ -36,7 +32,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model =
         Model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/models/paper.toml"))?;
     let functions = FceFunctions::from_model(&model)?;
-    let names = functions.argument_names();
     let evaluator = model.evaluator().ok_or("the paper model has grades")?;
     let (leaves, grades) = (
         evaluator.synthesis().leaves().len(),
@@ -58,31 +53,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let dir = std::env::temp_dir().join(format!("ahp-fce-parquet-sql-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let mut fields = vec![Field::new("store_id", DataType::Int64, false)];
-    fields.extend(
-        names
-            .iter()
-            .map(|n| Field::new(n, DataType::Float64, false)),
-    );
-    let schema = Arc::new(Schema::new(fields));
     let started = Instant::now();
-    let per_file = rows.div_ceil(FILES).max(1);
-    for (part, start) in (0..rows).step_by(per_file).enumerate() {
-        let end = (start + per_file).min(rows);
-        let mut columns: Vec<ArrayRef> = vec![Arc::new(Int64Array::from_iter_values(
-            start as i64..end as i64,
-        ))];
-        for k in 0..names.len() {
-            let (l, g) = (k / grades, k % grades);
-            columns.push(Arc::new(Float64Array::from_iter_values(
-                (start..end).map(|o| x[[o, l, g]]),
-            )));
-        }
-        let file = std::fs::File::create(dir.join(format!("stores-{part}.parquet")))?;
-        let mut writer = ArrowWriter::try_new(file, schema.clone(), None)?;
-        writer.write(&RecordBatch::try_new(schema.clone(), columns)?)?;
-        writer.close()?;
-    }
+    ahp_fce_datafusion::write_memberships_parquet(&dir, &functions, x.view(), FILES)
+        .map_err(|e| e.to_string())?;
     println!(
         "wrote {rows} rows into {FILES} Parquet files in {:.2?}",
         started.elapsed()
@@ -98,7 +71,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     .await?;
     let args = functions.sql_arguments();
     let top = format!(
-        "SELECT store_id, fce_score({args}) AS risk, fce_verdict({args}) AS verdict \
+        "SELECT id AS store_id, fce_score({args}) AS risk, fce_verdict({args}) AS verdict \
          FROM stores ORDER BY risk DESC LIMIT 5"
     );
     let started = Instant::now();
@@ -112,7 +85,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let all = ctx
         .sql(&format!(
-            "SELECT store_id, fce_score({args}) AS risk FROM stores ORDER BY store_id"
+            "SELECT id AS store_id, fce_score({args}) AS risk FROM stores ORDER BY id"
         ))
         .await?
         .collect()

@@ -185,6 +185,72 @@ impl FceFunctions {
     }
 }
 
+/// Writes objects' memberships, (objects, leaves, grades), as Parquet files in `dir` that
+/// the functions read: an `id` column (the object's index, `BIGINT`) and one `DOUBLE` column
+/// per argument, named as [`FceFunctions::argument_names`] (the model's leaves must all be
+/// given as degrees). Objects are split across `files` files of about equal size; returns
+/// their paths. For examples, tests and benchmarks of a query over files.
+///
+/// # Errors
+/// A leaf given as a value, `memberships` of another shape than the model's, or a failure
+/// to write.
+pub fn write_memberships_parquet(
+    dir: &std::path::Path,
+    functions: &FceFunctions,
+    memberships: ndarray::ArrayView3<'_, f64>,
+    files: usize,
+) -> std::result::Result<Vec<std::path::PathBuf>, Box<dyn std::error::Error + Send + Sync>> {
+    use datafusion::arrow::array::Int64Array;
+    use datafusion::arrow::datatypes::Schema;
+    use datafusion::arrow::record_batch::RecordBatch;
+
+    let names = functions.argument_names();
+    let (objects, leaves, grades) = memberships.dim();
+    if functions
+        .scorer
+        .leaves()
+        .iter()
+        .any(|l| matches!(l, LeafColumns::Value(..)))
+        || leaves * grades != names.len()
+    {
+        return Err(format!(
+            "memberships shaped {:?} do not fit the {} degree columns of the model",
+            memberships.dim(),
+            names.len()
+        )
+        .into());
+    }
+    let mut fields = vec![Field::new("id", DataType::Int64, false)];
+    fields.extend(
+        names
+            .iter()
+            .map(|n| Field::new(n, DataType::Float64, false)),
+    );
+    let schema = Arc::new(Schema::new(fields));
+    let per_file = objects.div_ceil(files.max(1)).max(1);
+    let mut paths = Vec::new();
+    for (part, start) in (0..objects).step_by(per_file).enumerate() {
+        let end = (start + per_file).min(objects);
+        let first = i64::try_from(start)?;
+        let last = i64::try_from(end)?;
+        let mut columns: Vec<ArrayRef> = vec![Arc::new(Int64Array::from_iter_values(first..last))];
+        for k in 0..names.len() {
+            let (l, g) = (k / grades, k % grades);
+            columns.push(Arc::new(Float64Array::from_iter_values(
+                (start..end).map(|o| memberships[[o, l, g]]),
+            )));
+        }
+        let path = dir.join(format!("part-{part}.parquet"));
+        let file = std::fs::File::create(&path)?;
+        let mut writer =
+            datafusion::parquet::arrow::ArrowWriter::try_new(file, schema.clone(), None)?;
+        writer.write(&RecordBatch::try_new(schema.clone(), columns)?)?;
+        writer.close()?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
 /// Which result a function gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Output {

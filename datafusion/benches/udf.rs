@@ -1,0 +1,122 @@
+//! The SQL function per row against the in-process batch scorer, on one thread.
+//!
+//! `cargo bench -p ahp-fce-datafusion` (release). Three lines over the same 100,000 objects of
+//! the source paper's model: `batch_scorer` (the baseline: `BatchScorer::score` on one
+//! contiguous array), `column_scorer` (the columnar core the function runs: gathering the
+//! columns into the scorer's layout, then the same plan), and `sql` (`SELECT fce_score(...)`
+//! over an in-memory table in batches of 8,192 rows, one partition). Report them as ratios to
+//! `batch_scorer` from the same run.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use ahp_fce::model::Model;
+use ahp_fce_arrow::{ColumnScorer, Nulls, Outputs};
+use ahp_fce_datafusion::FceFunctions;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use datafusion::arrow::array::{ArrayRef, Float64Array};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::arrow::record_batch::RecordBatch;
+use datafusion::datasource::MemTable;
+use datafusion::prelude::{SessionConfig, SessionContext};
+use ndarray::Array3;
+
+const OBJECTS: usize = 100_000;
+const BATCH: usize = 8192;
+
+fn memberships() -> Array3<f64> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut x = Array3::from_shape_fn((OBJECTS, 12, 4), |_| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64 + 1e-3
+    });
+    for mut row in x.rows_mut() {
+        let sum = row.sum();
+        row.mapv_inplace(|v| v / sum);
+    }
+    x
+}
+
+fn columns(x: &Array3<f64>, rows: std::ops::Range<usize>) -> Vec<ArrayRef> {
+    (0..48)
+        .map(|k| {
+            let (l, g) = (k / 4, k % 4);
+            Arc::new(Float64Array::from_iter_values(
+                rows.clone().map(|o| x[[o, l, g]]),
+            )) as ArrayRef
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let model =
+        Model::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/models/paper.toml"))
+            .expect("the paper model");
+    let evaluator = model.evaluator().expect("grades");
+    let functions = FceFunctions::from_model(&model).expect("graded");
+    let x = memberships();
+    let scorer = evaluator.batch_scorer();
+    let column_scorer = ColumnScorer::positional(evaluator, &[]).expect("degrees");
+    let names = functions.argument_names();
+    let schema = Arc::new(Schema::new(
+        names
+            .iter()
+            .map(|n| Field::new(n, DataType::Float64, false))
+            .collect::<Vec<_>>(),
+    ));
+    let batches: Vec<RecordBatch> = (0..OBJECTS)
+        .step_by(BATCH)
+        .map(|start| {
+            let rows = start..(start + BATCH).min(OBJECTS);
+            RecordBatch::try_new(schema.clone(), columns(&x, rows)).expect("a batch")
+        })
+        .collect();
+    let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(1));
+    functions.register(&ctx);
+    ctx.register_table(
+        "stores",
+        Arc::new(MemTable::try_new(schema, vec![batches.clone()]).expect("a table")),
+    )
+    .expect("registered");
+    let sql = format!(
+        "SELECT fce_score({}) FROM stores",
+        functions.sql_arguments()
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+
+    let mut group = c.benchmark_group("score 100,000 objects");
+    group.throughput(Throughput::Elements(OBJECTS as u64));
+    group.sample_size(10);
+    group.bench_function("batch_scorer", |b| {
+        b.iter(|| scorer.score(x.view()).expect("valid"))
+    });
+    let scores_only = Outputs {
+        vectors: false,
+        verdicts: false,
+        scores: true,
+    };
+    group.bench_function("column_scorer", |b| {
+        b.iter(|| {
+            for batch in &batches {
+                column_scorer
+                    .score_outputs(batch.columns(), 0, Nulls::Error, scores_only)
+                    .expect("valid");
+            }
+        })
+    });
+    group.bench_function("sql", |b| {
+        b.iter(|| {
+            runtime
+                .block_on(async { ctx.sql(&sql).await?.collect().await })
+                .expect("the query runs")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
