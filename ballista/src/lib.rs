@@ -33,6 +33,18 @@ use datafusion::prelude::SessionConfig;
 /// A failure of a process of the cluster, for its message.
 pub type Failure = Box<dyn Error + Send + Sync>;
 
+/// The exit status of a process of the cluster: success, or failure with the error on
+/// standard error.
+pub fn exit_status(result: Result<(), Failure>) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// The functions of the model file at `path`.
 ///
 /// # Errors

@@ -12,7 +12,6 @@ use ahp_fce::model::Model;
 use ahp_fce_ballista::{connect, functions};
 use datafusion::arrow::array::{Array, Float64Array, StringArray};
 use datafusion::prelude::ParquetReadOptions;
-use ndarray::Array3;
 
 /// How long any process of the cluster may live.
 const LIFETIME_SECONDS: &str = "240";
@@ -64,21 +63,6 @@ fn start(binary: &str, args: &[String]) -> Child {
         .expect("the binary starts")
 }
 
-fn memberships(objects: usize, leaves: usize, grades: usize) -> Array3<f64> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut x = Array3::from_shape_fn((objects, leaves, grades), |_| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64 + 1e-3
-    });
-    for mut row in x.rows_mut() {
-        let sum = row.sum();
-        row.mapv_inplace(|v| v / sum);
-    }
-    x
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_executors_score_parquet_as_the_batch_scorer_does() {
     let model_path: PathBuf =
@@ -90,7 +74,7 @@ async fn two_executors_score_parquet_as_the_batch_scorer_does() {
     let dir = std::env::temp_dir().join(format!("ahp-fce-cluster-test-{}", std::process::id()));
     let data = dir.join("stores");
     std::fs::create_dir_all(&data).expect("a temporary folder");
-    let x = memberships(30_000, 12, 4);
+    let x = ahp_fce_datafusion::sample_memberships(30_000, 12, 4, 5);
     let files = ahp_fce_datafusion::write_memberships_parquet(&data, &functions, x.view(), 6)
         .expect("the Parquet files");
     assert_eq!(files.len(), 6);

@@ -24,21 +24,6 @@ use ndarray::Array3;
 const OBJECTS: usize = 100_000;
 const BATCH: usize = 8192;
 
-fn memberships() -> Array3<f64> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut x = Array3::from_shape_fn((OBJECTS, 12, 4), |_| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64 + 1e-3
-    });
-    for mut row in x.rows_mut() {
-        let sum = row.sum();
-        row.mapv_inplace(|v| v / sum);
-    }
-    x
-}
-
 fn columns(x: &Array3<f64>, rows: std::ops::Range<usize>) -> Vec<ArrayRef> {
     (0..48)
         .map(|k| {
@@ -56,7 +41,7 @@ fn bench(c: &mut Criterion) {
             .expect("the paper model");
     let evaluator = model.evaluator().expect("grades");
     let functions = FceFunctions::from_model(&model).expect("graded");
-    let x = memberships();
+    let x = ahp_fce_datafusion::sample_memberships(OBJECTS, 12, 4, 1);
     let scorer = evaluator.batch_scorer();
     let column_scorer = ColumnScorer::positional(evaluator, &[]).expect("degrees");
     let names = functions.argument_names();

@@ -20,7 +20,6 @@ use ahp_fce_datafusion::FceFunctions;
 use datafusion::arrow::array::Float64Array;
 use datafusion::arrow::util::pretty::pretty_format_batches;
 use datafusion::prelude::{ParquetReadOptions, SessionContext};
-use ndarray::Array3;
 
 const FILES: usize = 8;
 
@@ -38,18 +37,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         evaluator.grades().len(),
     );
 
-    // Random memberships (xorshift, seeded), each row normalized.
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut x = Array3::from_shape_fn((rows, leaves, grades), |_| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64 + 1e-3
-    });
-    for mut row in x.rows_mut() {
-        let sum = row.sum();
-        row.mapv_inplace(|v| v / sum);
-    }
+    let x = ahp_fce_datafusion::sample_memberships(rows, leaves, grades, 1);
 
     let dir = std::env::temp_dir().join(format!("ahp-fce-parquet-sql-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;

@@ -251,6 +251,30 @@ pub fn write_memberships_parquet(
     Ok(paths)
 }
 
+/// Deterministic memberships for examples, tests and benchmarks: (objects, leaves, grades)
+/// positive degrees from a xorshift generator seeded by `seed`, each row normalized to sum
+/// to 1.
+pub fn sample_memberships(
+    objects: usize,
+    leaves: usize,
+    grades: usize,
+    seed: u64,
+) -> ndarray::Array3<f64> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut x = ndarray::Array3::from_shape_fn((objects, leaves, grades), |_| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        // 53 random bits in [0, 1), kept off zero.
+        (state >> 11) as f64 / (1u64 << 53) as f64 + 1e-3
+    });
+    for mut row in x.rows_mut() {
+        let sum = row.sum();
+        row.mapv_inplace(|v| v / sum);
+    }
+    x
+}
+
 /// Which result a function gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Output {

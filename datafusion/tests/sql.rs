@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use ahp_fce::model::Model;
-use ahp_fce_datafusion::{FceFunctions, Nulls};
+use ahp_fce_datafusion::{sample_memberships as memberships, FceFunctions, Nulls};
 use datafusion::arrow::array::{
     Array, ArrayRef, FixedSizeListArray, Float64Array, Int64Array, StringArray,
 };
@@ -22,22 +22,6 @@ fn model(name: &str) -> Model {
             .join(name),
     )
     .expect("a shipped model loads")
-}
-
-/// Deterministic memberships: rows of positive numbers normalized.
-fn memberships(objects: usize, leaves: usize, grades: usize, seed: u64) -> Array3<f64> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut x = Array3::from_shape_fn((objects, leaves, grades), |_| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 11) as f64 / (1u64 << 53) as f64 + 1e-3
-    });
-    for mut row in x.rows_mut() {
-        let sum = row.sum();
-        row.mapv_inplace(|v| v / sum);
-    }
-    x
 }
 
 /// A table `id, LEAF.GRADE...` of `x`, split in batches of `batch` rows.

@@ -6,18 +6,12 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use ahp_fce_ballista::{function_registry, functions, run_bounded, Failure, Options};
+use ahp_fce_ballista::{exit_status, function_registry, functions, run_bounded, Failure, Options};
 use ballista_executor::executor_process::{start_executor_process, ExecutorProcessConfig};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    exit_status(run().await)
 }
 
 async fn run() -> Result<(), Failure> {

@@ -5,20 +5,14 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use ahp_fce_ballista::{functions, run_bounded, session_state, Failure, Options};
+use ahp_fce_ballista::{exit_status, functions, run_bounded, session_state, Failure, Options};
 use ballista_scheduler::cluster::BallistaCluster;
 use ballista_scheduler::config::SchedulerConfig;
 use ballista_scheduler::scheduler_process::start_server;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    match run().await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    exit_status(run().await)
 }
 
 async fn run() -> Result<(), Failure> {
