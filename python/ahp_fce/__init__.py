@@ -282,8 +282,9 @@ class Model:
         """Scores many objects at once, the GIL released while it runs.
 
         ``memberships`` is a float64, C-contiguous numpy array shaped (objects, leaves,
-        grades), leaves in ``self.leaves`` order; it is read in place. Returns the (objects,
-        grades) grade vectors and, when the grades have scores, the scores.
+        grades), leaves in ``self.leaves`` order; it is read in place, so no other thread may
+        write to it while this runs. Returns the (objects, grades) grade vectors and, when the
+        grades have scores, the scores.
         """
         return Scores(*self._native.score(memberships))
 
