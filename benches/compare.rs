@@ -1,9 +1,12 @@
 //! The crate's side of `scripts/compare.sh`: times the comparison workloads in-process and
 //! prints one JSON object (seconds per unit of work, best of several runs), plus a STREAM-style
-//! single-core read of memory for the hardware bound of batch scoring.
+//! single-core read of memory for the hardware bound of batch scoring. With the `rayon` feature
+//! the single-core figures are taken in a one-thread pool, and the same batch, read and RI
+//! simulation are timed again on every core (the speed-up of each, measured in the same run).
 //!
-//!     cargo bench --bench compare            # full size
-//!     cargo bench --bench compare -- --test  # tiny sizes: checks that it runs (CI)
+//!     cargo bench --bench compare                   # full size, one core
+//!     cargo bench --bench compare --features rayon  # and on every core
+//!     cargo bench --bench compare -- --test         # tiny sizes: checks that it runs (CI)
 //!
 //! Timings are printed, never asserted: the machines are shared and noisy.
 
@@ -26,71 +29,140 @@ fn best_of(runs: usize, mut work: impl FnMut()) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-/// Single-core read bandwidth in bytes per second: a sum over `bytes` of f64s.
-fn stream_read(bytes: usize) -> f64 {
+/// Read bandwidth in bytes per second: a sum over `bytes` of f64s, on one thread or, with
+/// `rayon`, split over the pool's threads in 1 MiB pieces.
+fn stream_read(bytes: usize, threads: Threads) -> f64 {
     let data = vec![1.0f64; bytes / 8];
-    let seconds = best_of(5, || {
-        // Four accumulators so that the adds do not serialize on one register.
+    // Four accumulators so that the adds do not serialize on one register.
+    let sum = |piece: &[f64]| {
         let mut acc = [0.0f64; 4];
-        for chunk in data.chunks_exact(4) {
+        for chunk in piece.chunks_exact(4) {
             for k in 0..4 {
                 acc[k] += chunk[k];
             }
         }
-        black_box(acc);
+        acc.iter().sum::<f64>()
+    };
+    let seconds = best_of(5, || match threads {
+        Threads::One => {
+            black_box(sum(&data));
+        }
+        #[cfg(feature = "rayon")]
+        Threads::All => {
+            use rayon::prelude::*;
+            black_box(data.par_chunks(1 << 17).map(sum).sum::<f64>());
+        }
     });
     bytes as f64 / seconds
 }
 
+#[derive(Clone, Copy)]
+enum Threads {
+    One,
+    #[cfg(feature = "rayon")]
+    All,
+}
+
+/// Runs `work` on one thread: in a one-thread pool with `rayon`, else as it is.
+fn on_one_thread<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    #[cfg(feature = "rayon")]
+    {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+            .install(work)
+    }
+    #[cfg(not(feature = "rayon"))]
+    work()
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--test");
-    let (calls, objects, samples, stream_bytes) = if quick {
-        (100, 1_000, 1_000, 1 << 20)
+    let sizes = if quick {
+        Sizes {
+            calls: 100,
+            objects: 1_000,
+            samples: 1_000,
+            stream_bytes: 1 << 20,
+        }
     } else {
-        (200_000, 1_000_000, 200_000, 1 << 30)
+        Sizes {
+            calls: 200_000,
+            objects: 1_000_000,
+            samples: 200_000,
+            stream_bytes: 1 << 30,
+        }
     };
+    let one = on_one_thread(|| one_core(&sizes));
+    #[cfg(feature = "rayon")]
+    let all = format!(
+        ", \"all_cores\": {{\"threads\": {}, {}}}",
+        rayon::current_num_threads(),
+        throughput(&sizes, Threads::All)
+    );
+    #[cfg(not(feature = "rayon"))]
+    let all = String::new();
+    println!(
+        "{{{one}, \"bytes_per_object\": {}, \"rayon\": {}{all}}}",
+        12 * 4 * 8,
+        cfg!(feature = "rayon")
+    );
+}
 
+struct Sizes {
+    calls: usize,
+    objects: usize,
+    samples: usize,
+    stream_bytes: usize,
+}
+
+/// The single-core figures, as JSON fields.
+fn one_core(sizes: &Sizes) -> String {
     let b = matrix(9);
     let per_call = |method: WeightingMethod| {
         let options = AhpOptions::default().with_weighting(method);
         best_of(5, || {
-            for _ in 0..calls {
+            for _ in 0..sizes.calls {
                 black_box(options.analyze(black_box(&b)).expect("valid"));
             }
-        }) / calls as f64
+        }) / sizes.calls as f64
     };
     let matrix_gm = per_call(WeightingMethod::GeometricMean);
     let matrix_eig = per_call(WeightingMethod::Eigenvector);
+    let minmax = per_object(sizes, Operator::ZadehMinMax);
+    format!(
+        "\"matrix9_geometric_mean_s\": {matrix_gm:e}, \"matrix9_eigenvector_s\": {matrix_eig:e}, \
+         \"batch_min_max_s_per_object\": {minmax:e}, {}",
+        throughput(sizes, Threads::One)
+    )
+}
 
-    let data = memberships(objects);
-    let evaluator = paper_evaluator();
-    let per_object = |operator: Operator| {
-        let scorer = evaluator.clone().with_operator(operator).batch_scorer();
-        best_of(3, || {
-            black_box(scorer.score(black_box(data.view())).expect("valid"));
-        }) / objects as f64
-    };
-    let batch_wa = per_object(Operator::WeightedAverage);
-    let batch_minmax = per_object(Operator::ZadehMinMax);
-
+/// The figures timed both on one core and on all: batch scoring, the read bound and the RI
+/// simulation, as JSON fields.
+fn throughput(sizes: &Sizes, threads: Threads) -> String {
+    let weighted_average = per_object(sizes, Operator::WeightedAverage);
     let per_matrix = |method: WeightingMethod| {
         best_of(3, || {
-            black_box(simulate_random_index(9, samples, 1, method).expect("valid"));
-        }) / samples as f64
+            black_box(simulate_random_index(9, sizes.samples, 1, method).expect("valid"));
+        }) / sizes.samples as f64
     };
     let ri_gm = per_matrix(WeightingMethod::GeometricMean);
     let ri_eig = per_matrix(WeightingMethod::Eigenvector);
-    let bandwidth = stream_read(stream_bytes);
-
-    println!(
-        "{{\"matrix9_geometric_mean_s\": {matrix_gm:e}, \"matrix9_eigenvector_s\": {matrix_eig:e}, \
-         \"batch_weighted_average_s_per_object\": {batch_wa:e}, \
-         \"batch_min_max_s_per_object\": {batch_minmax:e}, \
+    let bandwidth = stream_read(sizes.stream_bytes, threads);
+    format!(
+        "\"batch_weighted_average_s_per_object\": {weighted_average:e}, \
          \"ri_t9_geometric_mean_s_per_matrix\": {ri_gm:e}, \
          \"ri_t9_eigenvector_s_per_matrix\": {ri_eig:e}, \
-         \"stream_read_bytes_per_s\": {bandwidth:e}, \"bytes_per_object\": {}, \
-         \"rayon\": {}}}",
-        12 * 4 * 8,
-        cfg!(feature = "rayon")
-    );
+         \"stream_read_bytes_per_s\": {bandwidth:e}"
+    )
+}
+
+/// Seconds per object of scoring the paper-shaped model's batch under `operator`.
+fn per_object(sizes: &Sizes, operator: Operator) -> f64 {
+    let data = memberships(sizes.objects);
+    let scorer = paper_evaluator().with_operator(operator).batch_scorer();
+    best_of(3, || {
+        black_box(scorer.score(black_box(data.view())).expect("valid"));
+    }) / sizes.objects as f64
 }

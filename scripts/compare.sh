@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times this crate against vectorized numpy and the ahpy package on the same workloads, in one
-# run on this machine, and prints the comparison table (markdown) for the README.
+# run on this machine, and prints the comparison tables (markdown) for the README: one core,
+# then every core with the `rayon` feature against one core and the all-core read bound.
 #
 #   bash scripts/compare.sh           # full size (a few minutes)
 #   bash scripts/compare.sh --quick   # tiny sizes: checks that everything runs
@@ -19,8 +20,8 @@ fi
 
 mkdir -p target/compare
 if [ -n "$quick" ]; then
-  cargo bench --quiet --bench compare -- --test > target/compare/rust.json
+  cargo bench --quiet --features rayon --bench compare -- --test > target/compare/rust.json
 else
-  cargo bench --quiet --bench compare > target/compare/rust.json
+  cargo bench --quiet --features rayon --bench compare > target/compare/rust.json
 fi
 "$venv/bin/python" scripts/compare.py target/compare/rust.json $quick

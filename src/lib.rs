@@ -64,8 +64,9 @@
 //!   invariant deserialize through their validating constructors.
 //! - `csv` (default): `survey::ResponseTable::from_csv`.
 //! - `model` (default): whole evaluations from JSON or TOML model files (the `model` module).
-//! - `rayon` (off by default): [`BatchScorer`] splits a batch across cores, with results
-//!   identical to the single-threaded ones.
+//! - `rayon` (off by default): [`BatchScorer`] splits a batch across cores, and
+//!   [`simulate_random_index`] (with the incomplete and Monte Carlo runs) its draws, with
+//!   results identical to the single-threaded ones for any number of threads.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

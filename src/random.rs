@@ -5,8 +5,17 @@
 pub(crate) struct SplitMix64(u64);
 
 impl SplitMix64 {
+    /// The golden-ratio increment of the state.
+    const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    #[cfg(test)]
     pub(crate) fn new(seed: u64) -> Self {
         Self(seed)
+    }
+
+    /// The generator seeded `seed` after `outputs` outputs: its state is a counter.
+    pub(crate) fn skipped(seed: u64, outputs: u64) -> Self {
+        Self(seed.wrapping_add(outputs.wrapping_mul(Self::GAMMA)))
     }
 
     /// A stream of its own for draw `k` of a run seeded `seed`: the same whichever thread,
@@ -18,7 +27,7 @@ impl SplitMix64 {
     }
 
     pub(crate) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        self.0 = self.0.wrapping_add(Self::GAMMA);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -27,12 +36,19 @@ impl SplitMix64 {
 
     /// Uniform on 0..n without modulo bias (Lemire, 2019).
     pub(crate) fn below(&mut self, n: u64) -> u64 {
+        self.below_counting(n).0
+    }
+
+    /// [`Self::below`], with how many outputs it rejected before the one it used.
+    pub(crate) fn below_counting(&mut self, n: u64) -> (u64, u64) {
         let threshold = n.wrapping_neg() % n;
+        let mut rejected = 0;
         loop {
             let product = u128::from(self.next()) * u128::from(n);
             if (product as u64) >= threshold {
-                return (product >> 64) as u64;
+                return ((product >> 64) as u64, rejected);
             }
+            rejected += 1;
         }
     }
 
