@@ -12,6 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod html;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet_input;
 mod score;
 
 const EXIT_STATUSES: &str = "\

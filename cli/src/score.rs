@@ -31,6 +31,8 @@ Input, by the data file's extension:
            counts (degree = votes / their sum).
   *.jsonl  one object per line, as in a model file:
            {\"name\": \"Shop 1\", \"leaves\": {\"U11\": {\"votes\": [3, 5, 2, 0]}, ...}}
+  *.parquet  the CSV's columns in a Parquet file (the tool built with `--features parquet`):
+           `name` strings or integers, the other columns integers or floats, no nulls.
 
 Output (*.csv or *.jsonl by the output's name, else --format): per object its name, the final
 grade vector E, the verdict by maximum membership, the score and the rank (scores and ranks
@@ -83,9 +85,28 @@ pub(crate) fn run(
             read_csv(reader, evaluator, model.indicators(), &mut results).map_err(in_data)?
         }
         Some("jsonl" | "ndjson") => read_jsonl(reader, &model, &mut results).map_err(in_data)?,
+        #[cfg(feature = "parquet")]
+        Some("parquet") => {
+            drop(reader);
+            crate::parquet_input::read_parquet(
+                data_path,
+                evaluator,
+                model.indicators(),
+                &mut results,
+            )
+            .map_err(in_data)?
+        }
+        #[cfg(not(feature = "parquet"))]
+        Some("parquet") => {
+            return Err(Failure::Input(format!(
+                "cannot read `{}`: this ahp-fce was built without Parquet; build it with \
+                 `cargo install --path cli --features parquet`",
+                data_path.display()
+            )))
+        }
         _ => {
             return Err(Failure::Input(format!(
-                "cannot tell the format of `{}`: name it *.csv or *.jsonl",
+                "cannot tell the format of `{}`: name it *.csv, *.jsonl or *.parquet",
                 data_path.display()
             )))
         }
@@ -99,12 +120,12 @@ pub(crate) fn run(
 /// Objects gathered for one call of the batch scorer.
 struct Chunk {
     names: Vec<String>,
-    lines: Vec<u64>,
+    places: Vec<Place>,
     values: Vec<f64>,
 }
 
 /// The first pass's results, kept in a temporary file, and every score.
-struct Results<'e> {
+pub(crate) struct Results<'e> {
     evaluator: &'e Evaluator,
     scorer: BatchScorer,
     rows: csv::Writer<BufWriter<File>>,
@@ -113,7 +134,7 @@ struct Results<'e> {
 }
 
 impl<'e> Results<'e> {
-    fn new(evaluator: &'e Evaluator) -> Result<Self, Failure> {
+    pub(crate) fn new(evaluator: &'e Evaluator) -> Result<Self, Failure> {
         let file = tempfile::tempfile()
             .map_err(|e| Failure::Input(format!("cannot make a temporary file: {e}")))?;
         Ok(Self {
@@ -123,7 +144,7 @@ impl<'e> Results<'e> {
             scores: Vec::new(),
             chunk: Chunk {
                 names: Vec::with_capacity(CHUNK),
-                lines: Vec::with_capacity(CHUNK),
+                places: Vec::with_capacity(CHUNK),
                 values: Vec::with_capacity(
                     CHUNK * evaluator.batch_scorer().leaves() * evaluator.grades().len(),
                 ),
@@ -132,9 +153,9 @@ impl<'e> Results<'e> {
     }
 
     /// Adds one object (its leaf rows back to back, validated); scores the chunk when full.
-    fn push(&mut self, name: String, line: u64, rows: &[f64]) -> Result<(), String> {
+    pub(crate) fn push(&mut self, name: String, place: Place, rows: &[f64]) -> Result<(), String> {
         self.chunk.names.push(name);
-        self.chunk.lines.push(line);
+        self.chunk.places.push(place);
         self.chunk.values.extend_from_slice(rows);
         if self.chunk.names.len() == CHUNK {
             self.flush()?;
@@ -158,8 +179,8 @@ impl<'e> Results<'e> {
             });
             match index {
                 Some(k) => format!(
-                    "line {}, object `{}`: {}",
-                    self.chunk.lines[k],
+                    "{}, object `{}`: {}",
+                    self.chunk.places[k],
                     self.chunk.names[k],
                     e.kind()
                 ),
@@ -183,7 +204,7 @@ impl<'e> Results<'e> {
                 .write_record(&record)
                 .map_err(|err| format!("cannot write a temporary file: {err}"))?;
         }
-        self.chunk.lines.clear();
+        self.chunk.places.clear();
         self.chunk.values.clear();
         Ok(())
     }
@@ -279,9 +300,28 @@ fn write_final(
     }
 }
 
+/// Where an object is in its file, for messages.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Place {
+    /// A line of a text file (CSV, JSON Lines), counted from 1 with the header.
+    Line(u64),
+    /// A row of a table (Parquet), counted from 1 without the header.
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    Row(u64),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Line(n) => write!(f, "line {n}"),
+            Place::Row(n) => write!(f, "row {n}"),
+        }
+    }
+}
+
 /// What a CSV column holds.
 #[derive(Clone, Copy)]
-enum Cell {
+pub(crate) enum Cell {
     /// One grade's degree or vote count of a leaf: (leaf, grade).
     Grade(usize, usize),
     /// A leaf's measured value, for its indicator.
@@ -290,7 +330,7 @@ enum Cell {
 
 /// Where each CSV column goes: (column, cell). A column named `LEAF.GRADE` holds a degree or a
 /// vote count; one named `LEAF`, for a leaf with an indicator, its measured value.
-fn columns(
+pub(crate) fn columns(
     header: &csv::StringRecord,
     evaluator: &Evaluator,
     indicators: &[Option<IndicatorMembership>],
@@ -440,47 +480,68 @@ fn read_csv(
             Err(e) => return Err(e.to_string()),
         }
         let line = record.position().map_or(0, |p| p.line());
-        let mut measured = Vec::new();
-        for &(column, cell) in &cells {
+        let place = Place::Line(line);
+        object_rows(&cells, evaluator, indicators, place, &mut rows, |column| {
             let text = record.get(column).unwrap_or_default();
-            let value = text.parse::<f64>().map_err(|_| {
+            text.parse::<f64>().map_err(|_| {
                 format!(
-                    "line {line}, column `{}`: `{text}` is not a number",
+                    "{place}, column `{}`: `{text}` is not a number",
                     &header[column]
                 )
-            })?;
-            match cell {
-                Cell::Grade(leaf, grade) => rows[leaf * g + grade] = value,
-                Cell::Value(leaf) => {
-                    measured.push(leaf);
-                    if let Some(Some(f)) = indicators.get(leaf) {
-                        f.degrees_into(value, &mut rows[leaf * g..(leaf + 1) * g])
-                            .map_err(|e| {
-                                format!("line {line}, column `{}`: {e}", &header[column])
-                            })?;
-                    }
-                }
-            }
-        }
-        for (leaf, id) in leaves.iter().enumerate() {
-            if measured.contains(&leaf) {
-                continue;
-            }
-            as_degrees(&mut rows[leaf * g..(leaf + 1) * g]).map_err(|why| {
-                format!(
-                    "line {line}, leaf `{}`: {why}",
-                    evaluator.hierarchy().path(*id)
-                )
-            })?;
-        }
+            })
+        })
+        .map_err(|(column, why)| match column {
+            Some(column) => format!("{place}, column `{}`: {why}", &header[column]),
+            None => why,
+        })?;
         let name = record.get(0).unwrap_or_default().to_owned();
-        results.push(name, line, &rows)?;
+        results.push(name, place, &rows)?;
     }
     Ok(())
 }
 
 /// Turns one leaf's values into membership degrees: values that sum to 1 are degrees, whole
 /// numbers that sum to more are vote counts.
+/// One object's leaf rows (`rows`, leaf after leaf) from its cells, `value` reading the
+/// number in a column; degrees, vote counts and measured values as the CSV help says.
+/// An error names the column it is about, when one is.
+pub(crate) fn object_rows(
+    cells: &[(usize, Cell)],
+    evaluator: &Evaluator,
+    indicators: &[Option<IndicatorMembership>],
+    place: Place,
+    rows: &mut [f64],
+    mut value: impl FnMut(usize) -> Result<f64, String>,
+) -> Result<(), (Option<usize>, String)> {
+    let g = evaluator.grades().len();
+    let mut measured = Vec::new();
+    for &(column, cell) in cells {
+        let value = value(column).map_err(|why| (None, why))?;
+        match cell {
+            Cell::Grade(leaf, grade) => rows[leaf * g + grade] = value,
+            Cell::Value(leaf) => {
+                measured.push(leaf);
+                if let Some(Some(f)) = indicators.get(leaf) {
+                    f.degrees_into(value, &mut rows[leaf * g..(leaf + 1) * g])
+                        .map_err(|e| (Some(column), e.to_string()))?;
+                }
+            }
+        }
+    }
+    for (leaf, id) in evaluator.synthesis().leaves().iter().enumerate() {
+        if measured.contains(&leaf) {
+            continue;
+        }
+        as_degrees(&mut rows[leaf * g..(leaf + 1) * g]).map_err(|why| {
+            (
+                None,
+                format!("{place}, leaf `{}`: {why}", evaluator.hierarchy().path(*id)),
+            )
+        })?;
+    }
+    Ok(())
+}
+
 fn as_degrees(values: &mut [f64]) -> Result<(), String> {
     let sum: f64 = values.iter().sum();
     if let Some(bad) = values.iter().find(|v| !(v.is_finite() && **v >= 0.0)) {
@@ -528,7 +589,7 @@ fn read_jsonl(
             .memberships_in(model)
             .map_err(|e| format!("line {number}, object `{}`: {e}", object.name))?;
         let flat: Vec<f64> = rows.view().iter().copied().collect();
-        results.push(object.name.clone(), number, &flat)?;
+        results.push(object.name.clone(), Place::Line(number), &flat)?;
     }
     Ok(())
 }
