@@ -383,7 +383,8 @@ fn changed_composition_inputs_never_panic() {
 
 proptest! {
     /// Every judgment is measured once, the worst first; the Koczkodaj index is the worst
-    /// triad's and lies in [0, 1); a consistent matrix has no error anywhere.
+    /// triad's (also as `koczkodaj_index` computes it) and lies in [0, 1); a consistent matrix
+    /// has no error anywhere.
     #[test]
     fn inconsistency_is_measured_everywhere_and_vanishes_when_consistent(
         b in saaty_matrix(9), raw in positive_vector(9)
@@ -395,6 +396,8 @@ proptest! {
         prop_assert!(found.judgments.windows(2).all(|p| p[0].error.ln().abs() >= p[1].error.ln().abs()));
         prop_assert!((0.0..1.0).contains(&found.koczkodaj));
         prop_assert_eq!(found.koczkodaj, found.triads.first().map_or(0.0, |x| x.index));
+        // The index alone (extreme ratios only) is the worst triad's to the bit.
+        prop_assert_eq!(ahp_fce::ahp::koczkodaj_index(&b).to_bits(), found.koczkodaj.to_bits());
         let consistent_w = Weights::from_unnormalized(&raw).unwrap();
         let consistent = JudgmentMatrix::from_weight_ratios(&consistent_w).unwrap();
         let none = ahp_fce::ahp::Inconsistency::analyze(&consistent, &consistent_w).unwrap();
