@@ -304,9 +304,9 @@ impl ColumnScorer {
     pub fn columns(&self) -> usize {
         self.leaves
             .iter()
-            .flat_map(|leaf| match leaf {
-                LeafColumns::Degrees(columns) => columns.clone(),
-                LeafColumns::Value(column, _) => vec![*column],
+            .filter_map(|leaf| match leaf {
+                LeafColumns::Degrees(columns) => columns.iter().copied().max(),
+                LeafColumns::Value(column, _) => Some(*column),
             })
             .max()
             .map_or(0, |last| last + 1)

@@ -119,28 +119,7 @@ impl FceFunctions {
     /// The arguments in order: `LEAF.GRADE` for a degree, `LEAF` for a measured value (leaves
     /// by name), as `ahp-fce score` names CSV columns.
     pub fn argument_names(&self) -> Vec<String> {
-        let evaluator = self.scorer.evaluator();
-        let hierarchy = evaluator.hierarchy();
-        let grades = evaluator.grades().names();
-        let mut names = vec![String::new(); self.scorer.columns()];
-        for (leaf, columns) in evaluator
-            .synthesis()
-            .leaves()
-            .iter()
-            .zip(self.scorer.leaves())
-        {
-            let path = hierarchy.path(*leaf);
-            let name = path.rsplit('/').next().unwrap_or_default();
-            match columns {
-                LeafColumns::Degrees(columns) => {
-                    for (&column, grade) in columns.iter().zip(grades) {
-                        names[column] = format!("{name}.{grade}");
-                    }
-                }
-                LeafColumns::Value(column, _) => names[*column] = name.to_owned(),
-            }
-        }
-        names
+        argument_names(&self.scorer)
     }
 
     /// [`FceFunctions::argument_names`] as SQL: quoted identifiers joined by `, `, for
@@ -349,12 +328,7 @@ impl FceUdf {
         let Some(row) = row else {
             return DataFusionError::External(Box::new(error));
         };
-        let names = FceFunctions {
-            scorer: Arc::clone(&self.scorer),
-            prefix: String::new(),
-            nulls: self.nulls,
-        }
-        .argument_names();
+        let names = argument_names(&self.scorer);
         let values: Vec<String> = arrays
             .iter()
             .zip(names)
@@ -442,4 +416,25 @@ fn vectors(grades: &[Float64Array], g: usize) -> Result<FixedSizeListArray> {
         Arc::new(Float64Array::from(values)),
         nulls,
     )?)
+}
+
+/// The arguments of the functions of `scorer`, as [`FceFunctions::argument_names`].
+fn argument_names(scorer: &ColumnScorer) -> Vec<String> {
+    let evaluator = scorer.evaluator();
+    let hierarchy = evaluator.hierarchy();
+    let grades = evaluator.grades().names();
+    let mut names = vec![String::new(); scorer.columns()];
+    for (leaf, columns) in evaluator.synthesis().leaves().iter().zip(scorer.leaves()) {
+        let path = hierarchy.path(*leaf);
+        let name = path.rsplit('/').next().unwrap_or_default();
+        match columns {
+            LeafColumns::Degrees(columns) => {
+                for (&column, grade) in columns.iter().zip(grades) {
+                    names[column] = format!("{name}.{grade}");
+                }
+            }
+            LeafColumns::Value(column, _) => names[*column] = name.to_owned(),
+        }
+    }
+    names
 }
