@@ -75,19 +75,11 @@ pub(crate) fn read_parquet(
             let name = name_at(names.as_ref(), k)
                 .ok_or_else(|| format!("{place}, column `name`: the name is null"))?;
             let mut at = 0;
-            object_rows(&cells, evaluator, indicators, place, &mut rows, |column| {
+            let fields = (&header, place);
+            object_rows(&cells, evaluator, indicators, fields, &mut rows, |_| {
                 let value = numbers[at][k];
                 at += 1;
-                value.ok_or_else(|| {
-                    format!(
-                        "{place}, column `{}`: null where a number is needed",
-                        &header[column]
-                    )
-                })
-            })
-            .map_err(|(column, why)| match column {
-                Some(column) => format!("{place}, column `{}`: {why}", &header[column]),
-                None => why,
+                value.ok_or_else(|| "null where a number is needed".to_owned())
             })?;
             results.push(name, place, &rows)?;
         }

@@ -481,18 +481,11 @@ fn read_csv(
         }
         let line = record.position().map_or(0, |p| p.line());
         let place = Place::Line(line);
-        object_rows(&cells, evaluator, indicators, place, &mut rows, |column| {
+        let fields = (&header, place);
+        object_rows(&cells, evaluator, indicators, fields, &mut rows, |column| {
             let text = record.get(column).unwrap_or_default();
-            text.parse::<f64>().map_err(|_| {
-                format!(
-                    "{place}, column `{}`: `{text}` is not a number",
-                    &header[column]
-                )
-            })
-        })
-        .map_err(|(column, why)| match column {
-            Some(column) => format!("{place}, column `{}`: {why}", &header[column]),
-            None => why,
+            text.parse::<f64>()
+                .map_err(|_| format!("`{text}` is not a number"))
         })?;
         let name = record.get(0).unwrap_or_default().to_owned();
         results.push(name, place, &rows)?;
@@ -504,26 +497,28 @@ fn read_csv(
 /// numbers that sum to more are vote counts.
 /// One object's leaf rows (`rows`, leaf after leaf) from its cells, `value` reading the
 /// number in a column; degrees, vote counts and measured values as the CSV help says.
-/// An error names the column it is about, when one is.
+/// Errors name the object's place, and the column (by its title in `header`) or the leaf.
 pub(crate) fn object_rows(
     cells: &[(usize, Cell)],
     evaluator: &Evaluator,
     indicators: &[Option<IndicatorMembership>],
-    place: Place,
+    (header, place): (&csv::StringRecord, Place),
     rows: &mut [f64],
     mut value: impl FnMut(usize) -> Result<f64, String>,
-) -> Result<(), (Option<usize>, String)> {
+) -> Result<(), String> {
     let g = evaluator.grades().len();
     let mut measured = Vec::new();
+    let in_column =
+        |column: usize, why: String| format!("{place}, column `{}`: {why}", &header[column]);
     for &(column, cell) in cells {
-        let value = value(column).map_err(|why| (None, why))?;
+        let value = value(column).map_err(|why| in_column(column, why))?;
         match cell {
             Cell::Grade(leaf, grade) => rows[leaf * g + grade] = value,
             Cell::Value(leaf) => {
                 measured.push(leaf);
                 if let Some(Some(f)) = indicators.get(leaf) {
                     f.degrees_into(value, &mut rows[leaf * g..(leaf + 1) * g])
-                        .map_err(|e| (Some(column), e.to_string()))?;
+                        .map_err(|e| in_column(column, e.to_string()))?;
                 }
             }
         }
@@ -532,12 +527,8 @@ pub(crate) fn object_rows(
         if measured.contains(&leaf) {
             continue;
         }
-        as_degrees(&mut rows[leaf * g..(leaf + 1) * g]).map_err(|why| {
-            (
-                None,
-                format!("{place}, leaf `{}`: {why}", evaluator.hierarchy().path(*id)),
-            )
-        })?;
+        as_degrees(&mut rows[leaf * g..(leaf + 1) * g])
+            .map_err(|why| format!("{place}, leaf `{}`: {why}", evaluator.hierarchy().path(*id)))?;
     }
     Ok(())
 }
