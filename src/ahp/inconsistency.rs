@@ -101,7 +101,7 @@ impl Inconsistency {
         for x in 0..t {
             for y in x + 1..t {
                 for z in y + 1..t {
-                    let ratio = b[[x, z]] / (b[[x, y]] * b[[y, z]]);
+                    let ratio = triad_ratio(b[[x, z]], b[[y, x]], b[[z, y]]);
                     let index = (1.0 - ratio).abs().min((1.0 - 1.0 / ratio).abs());
                     triads.push(TriadInconsistency {
                         items: [x, y, z],
@@ -139,23 +139,38 @@ pub fn koczkodaj_index(matrix: &JudgmentMatrix) -> f64 {
     let b = matrix.rows();
     // A triad's index is 1 − min(r, 1/r) for its ratio r: it grows with r above 1 and falls
     // with it below, and so does its rounded value (every step of it is monotone). So the
-    // largest index is that of the smallest or the largest ratio, and one division per triad
-    // finds both, the same value to the bit as taking every triad's index.
+    // largest index is that of the smallest or the largest ratio, the same value to the bit
+    // as taking every triad's index.
+    //
+    // r = b_xz / (b_xy·b_yz) = b_xz·(b_yx·b_zy) in a reciprocal matrix: no division. Each
+    // pair (x, y) keeps its own extremes, so that the comparisons of different pairs do not
+    // wait on one another.
     let (mut least, mut most) = (f64::INFINITY, f64::NEG_INFINITY);
     for x in 0..t {
         let row_x = &b[x * t..(x + 1) * t];
         for y in x + 1..t {
-            let row_y = &b[y * t..(y + 1) * t];
-            let b_xy = row_x[y];
-            for (b_xz, b_yz) in row_x[y + 1..].iter().zip(&row_y[y + 1..]) {
-                let ratio = b_xz / (b_xy * b_yz);
-                least = least.min(ratio);
-                most = most.max(ratio);
+            let b_yx = b[y * t + x];
+            let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+            for (z, &b_xz) in row_x.iter().enumerate().skip(y + 1) {
+                let ratio = triad_ratio(b_xz, b_yx, b[z * t + y]);
+                // Plain comparisons, not f64::min: no ratio is NaN (each is a product of
+                // three positive finite judgments), and min's NaN handling lengthens the chain.
+                low = if ratio < low { ratio } else { low };
+                high = if ratio > high { ratio } else { high };
             }
+            least = if low < least { low } else { least };
+            most = if high > most { high } else { most };
         }
     }
     let index = |ratio: f64| (1.0 - ratio).abs().min((1.0 - 1.0 / ratio).abs());
     index(least).max(index(most))
+}
+
+/// The ratio b_xz / (b_xy·b_yz) of triad x < y < z as b_xz·(b_yx·b_zy), from the reciprocals
+/// below the diagonal; the one expression of the triads and of [`koczkodaj_index`].
+#[inline(always)]
+fn triad_ratio(b_xz: f64, b_yx: f64, b_zy: f64) -> f64 {
+    b_xz * (b_yx * b_zy)
 }
 
 /// Every judgment above the diagonal measured against `weights` (of the matrix's order), the

@@ -1,5 +1,21 @@
 //! Small dense kernels over a t×t matrix stored row by row (`rows[x * t + y]` = b_xy).
 
+/// Runs `work` on a zeroed scratch slice of `len` values, on the stack up to 64 of them (a
+/// 9×9 matrix's 36 judgments above the diagonal and its 9 rows fit): the matrices of everyday
+/// AHP then allocate nothing. Two sizes, so that a vector of a few values does not pay for
+/// zeroing half a kilobyte.
+pub(crate) fn with_scratch<R>(len: usize, work: impl FnOnce(&mut [f64]) -> R) -> R {
+    if len <= 16 {
+        let mut small = [0.0; 16];
+        work(&mut small[..len])
+    } else if len <= 64 {
+        let mut medium = [0.0; 64];
+        work(&mut medium[..len])
+    } else {
+        work(&mut vec![0.0; len])
+    }
+}
+
 /// out = B·w.
 pub(crate) fn mat_vec(rows: &[f64], w: &[f64], out: &mut [f64]) {
     for (o, row) in out.iter_mut().zip(rows.chunks_exact(w.len().max(1))) {

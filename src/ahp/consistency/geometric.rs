@@ -1,7 +1,7 @@
 //! The geometric consistency index (GCI) of Aguarón & Moreno-Jiménez (2003).
 
+use crate::ahp::kernels;
 use crate::ahp::JudgmentMatrix;
-use crate::ahp::WeightingMethod;
 use crate::error::Result;
 
 /// The geometric consistency index of a judgment matrix, with its published verdict.
@@ -40,7 +40,8 @@ impl GeometricConsistency {
     /// Computes the GCI of `matrix` with its geometric-mean weights.
     ///
     /// # Errors
-    /// None in practice; the `Result` carries any error of the weight computation.
+    /// None: every judgment is positive and finite, so every logarithm is finite. The
+    /// `Result` is kept so that a future check can fail without breaking callers.
     pub fn compute(matrix: &JudgmentMatrix) -> Result<Self> {
         let order = matrix.order();
         let threshold = match order {
@@ -57,16 +58,37 @@ impl GeometricConsistency {
                 acceptable: true,
             });
         };
-        let w = WeightingMethod::GeometricMean.weights(matrix)?;
-        let b = matrix.view();
-        let mut sum = 0.0;
-        for x in 0..order {
-            for y in x + 1..order {
-                let e = (b[[x, y]] * w.as_slice()[y] / w.as_slice()[x]).ln();
-                sum += e * e;
-            }
-        }
+        // ln(b_xy·w_y/w_x) = ln b_xy − (ln w_x − ln w_y), and ln w_x of the geometric-mean
+        // weights is the mean of row x's logarithms up to a constant that cancels: one
+        // logarithm per judgment above the diagonal, no weights, exponentials or divisions.
+        let b = matrix.rows();
         let t = order as f64;
+        let pairs = order * (order - 1) / 2;
+        let sum = kernels::with_scratch(pairs + order, |scratch| {
+            let (logs, row_means) = scratch.split_at_mut(pairs);
+            let mut next = 0;
+            for x in 0..order {
+                for y in x + 1..order {
+                    let log = b[x * order + y].ln();
+                    logs[next] = log;
+                    next += 1;
+                    row_means[x] += log;
+                    row_means[y] -= log;
+                }
+            }
+            row_means.iter_mut().for_each(|m| *m /= t);
+            let mut logs = logs.iter();
+            let mut sum = 0.0;
+            for x in 0..order {
+                // The shorter iterator first: zip takes from it first and stops without
+                // losing an item of the other.
+                for (mean_y, log) in row_means[x + 1..].iter().zip(logs.by_ref()) {
+                    let e = log - (row_means[x] - mean_y);
+                    sum += e * e;
+                }
+            }
+            sum
+        });
         let gci = 2.0 * sum / ((t - 1.0) * (t - 2.0));
         Ok(Self {
             order,

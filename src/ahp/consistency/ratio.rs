@@ -43,20 +43,9 @@ pub fn weighted_sums(matrix: &JudgmentMatrix, weights: &Weights) -> Result<Array
 /// ```
 pub fn lambda_max(matrix: &JudgmentMatrix, weights: &Weights) -> Result<f64> {
     check_lengths(matrix, weights)?;
-    // On the stack for the orders AHP uses.
-    let mut small = [0.0; 16];
-    let mut large = Vec::new();
-    let scratch = if weights.len() <= small.len() {
-        &mut small[..weights.len()]
-    } else {
-        large.resize(weights.len(), 0.0);
-        &mut large[..]
-    };
-    Ok(kernels::lambda_max(
-        matrix.rows(),
-        weights.as_slice(),
-        scratch,
-    ))
+    Ok(kernels::with_scratch(weights.len(), |scratch| {
+        kernels::lambda_max(matrix.rows(), weights.as_slice(), scratch)
+    }))
 }
 
 fn check_lengths(matrix: &JudgmentMatrix, weights: &Weights) -> Result<()> {
