@@ -65,6 +65,50 @@ fn batch(c: &mut Bench) {
     group.finish();
 }
 
+/// The same 100,000 objects laid out as rows (`score_slices`) and as columns
+/// (`score_columns`, as a table holds them), scored chunk by chunk on one thread: the
+/// columnar path of the query engine against the in-process layout.
+fn batch_columns(c: &mut Bench) {
+    const OBJECTS: usize = 100_000;
+    const CHUNK: usize = ahp_fce::fce::VALUES_PER_CHUNK;
+    let evaluator = paper_evaluator();
+    let data = memberships(OBJECTS);
+    let rows = data.as_slice().expect("a standard-layout array");
+    let columns: Vec<Vec<f64>> = (0..48)
+        .map(|k| rows.chunks_exact(48).map(|object| object[k]).collect())
+        .collect();
+    let mut output = vec![0.0; OBJECTS * 4];
+    let mut group = c.benchmark_group("batch_100k_objects_rows_or_columns");
+    group.throughput(criterion::Throughput::Elements(OBJECTS as u64));
+    group.sample_size(20);
+    for operator in [Operator::WeightedAverage, Operator::ZadehMinMax] {
+        let scorer = evaluator.clone().with_operator(operator).batch_scorer();
+        group.bench_function(format!("rows/{operator:?}"), |bench| {
+            bench.iter(|| {
+                for (k, out) in output.chunks_mut(CHUNK * 4).enumerate() {
+                    let objects = k * CHUNK..k * CHUNK + out.len() / 4;
+                    let input = &rows[objects.start * 48..objects.end * 48];
+                    scorer
+                        .score_slices(objects.start, input, out)
+                        .expect("valid");
+                }
+            })
+        });
+        group.bench_function(format!("columns/{operator:?}"), |bench| {
+            bench.iter(|| {
+                for (k, out) in output.chunks_mut(CHUNK * 4).enumerate() {
+                    let objects = k * CHUNK..k * CHUNK + out.len() / 4;
+                    let chunk: Vec<&[f64]> = columns.iter().map(|c| &c[objects.clone()]).collect();
+                    scorer
+                        .score_columns(objects.start, &chunk, out)
+                        .expect("valid");
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 /// A model file of `leaves` leaves under the goal and one object, as JSON.
 fn wide_model(leaves: usize) -> String {
     let children: Vec<String> = (0..leaves)
@@ -169,6 +213,7 @@ criterion_group!(
     hierarchy,
     evaluation,
     batch,
+    batch_columns,
     wide_models,
     random_index,
     monte_carlo,

@@ -1227,6 +1227,10 @@ pub enum Quantity {
     IndicatorsPerLeaf,
     /// A flat batch's degrees, leaves × grades for every object of its output.
     DegreesOfBatch,
+    /// A columnar batch's columns, one per leaf and grade.
+    ColumnsOfBatch,
+    /// A column of a columnar batch, one value per object of its output.
+    ValuesPerColumn,
 }
 
 impl fmt::Display for Quantity {
@@ -1247,6 +1251,8 @@ impl fmt::Display for Quantity {
             Quantity::DegreesOfBatch => {
                 "membership degrees of the batch (leaves × grades for every object)"
             }
+            Quantity::ColumnsOfBatch => "columns of the batch (one per leaf and grade)",
+            Quantity::ValuesPerColumn => "values in a column of the batch (one per object)",
         })
     }
 }

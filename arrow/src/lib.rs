@@ -414,17 +414,30 @@ impl ColumnScorer {
         let graded_scores = grades.scores().filter(|_| outputs.scores);
         let mut scores = graded_scores.map(|_| Float64Builder::with_capacity(rows));
         let chunk = VALUES_PER_CHUNK.min(rows.max(1));
-        let mut input = vec![0.0; chunk * leaves * g];
+        // A leaf of degree columns without nulls is read where it lies. The others (a value
+        // to convert, or a null to look for) are written row by row, in row order so that the
+        // first failing row is the one reported, into columns of their own here.
+        let row_wise: Vec<bool> = self
+            .leaves
+            .iter()
+            .zip(sources)
+            .map(|(leaf, arrays)| {
+                matches!(leaf, LeafColumns::Value(..)) || arrays.iter().any(|a| a.null_count() > 0)
+            })
+            .collect();
+        let any_row_wise = row_wise.contains(&true);
+        let mut written = vec![0.0; if any_row_wise { leaves * g * chunk } else { 0 }];
+        let mut cells = vec![0.0; g];
         let mut out = vec![0.0; chunk * g];
         let mut valid = vec![true; chunk];
         for start in (0..rows).step_by(chunk) {
             let count = chunk.min(rows - start);
-            for (o, row_valid) in valid[..count].iter_mut().enumerate() {
+            valid[..count].fill(true);
+            let rows_to_write = if any_row_wise { count } else { 0 };
+            for (o, row_valid) in valid[..rows_to_write].iter_mut().enumerate() {
                 let row = start + o;
-                *row_valid = true;
-                for (l, (leaf, arrays)) in self.leaves.iter().zip(sources).enumerate() {
-                    let at = (o * leaves + l) * g;
-                    let cells = &mut input[at..at + g];
+                let leaves = self.leaves.iter().zip(sources).enumerate();
+                for (l, (leaf, arrays)) in leaves.filter(|&(l, _)| row_wise[l]) {
                     if let Some(k) = arrays.iter().position(|a| a.is_null(row)) {
                         if nulls == Nulls::Error {
                             let column = match leaf {
@@ -440,31 +453,45 @@ impl ColumnScorer {
                         *row_valid = false;
                         // Any valid row keeps the plan's checks quiet; its result is dropped.
                         cells.fill(1.0 / g as f64);
-                        continue;
-                    }
-                    match leaf {
-                        LeafColumns::Degrees(_) => {
-                            for (cell, array) in cells.iter_mut().zip(arrays) {
-                                *cell = array.value(row);
+                    } else {
+                        match leaf {
+                            LeafColumns::Degrees(_) => {
+                                for (cell, array) in cells.iter_mut().zip(arrays) {
+                                    *cell = array.value(row);
+                                }
+                            }
+                            LeafColumns::Value(_, function) => {
+                                function
+                                    .degrees_into(arrays[0].value(row), &mut cells)
+                                    .map_err(|e| {
+                                        let id = self.evaluator.synthesis().leaves()[l];
+                                        e.at(Location::Node(self.evaluator.hierarchy().path(id)))
+                                            .at(Location::ObjectIndex(first + row))
+                                    })?;
                             }
                         }
-                        LeafColumns::Value(_, function) => {
-                            function
-                                .degrees_into(arrays[0].value(row), cells)
-                                .map_err(|e| {
-                                    let id = self.evaluator.synthesis().leaves()[l];
-                                    e.at(Location::Node(self.evaluator.hierarchy().path(id)))
-                                        .at(Location::ObjectIndex(first + row))
-                                })?;
-                        }
+                    }
+                    for (h, &cell) in cells.iter().enumerate() {
+                        written[(l * g + h) * chunk + o] = cell;
                     }
                 }
             }
-            self.scorer.score_slices(
-                first + start,
-                &input[..count * leaves * g],
-                &mut out[..count * g],
-            )?;
+            let columns: Vec<&[f64]> = sources
+                .iter()
+                .enumerate()
+                .flat_map(|(l, arrays)| {
+                    let (written, row_wise) = (&written, row_wise[l]);
+                    (0..g).map(move |h| {
+                        if row_wise {
+                            &written[(l * g + h) * chunk..][..count]
+                        } else {
+                            &arrays[h].values()[start..start + count]
+                        }
+                    })
+                })
+                .collect();
+            self.scorer
+                .score_columns(first + start, &columns, &mut out[..count * g])?;
             // The scores as the in-process batch computes them (one matrix-vector product),
             // so both give the same bits.
             let chunk_scores = match graded_scores {
@@ -475,6 +502,14 @@ impl ColumnScorer {
                 ),
                 None => None,
             };
+            if let (false, Some(scores), Some(s)) = (any_row_wise, &mut scores, &chunk_scores) {
+                // No row of the chunk can be null: its scores go in at once.
+                if let Some(s) = s.as_slice() {
+                    scores.append_slice(s);
+                } else {
+                    s.iter().for_each(|&v| scores.append_value(v));
+                }
+            }
             for (o, &row_valid) in valid[..count].iter().enumerate() {
                 if !row_valid {
                     results.iter_mut().for_each(Float64Builder::append_null);
@@ -493,7 +528,7 @@ impl ColumnScorer {
                 if let Some(verdicts) = &mut verdicts {
                     verdicts.append_value(&names[self.evaluator.verdict_grade(e)?]);
                 }
-                if let (Some(scores), Some(s)) = (&mut scores, &chunk_scores) {
+                if let (true, Some(scores), Some(s)) = (any_row_wise, &mut scores, &chunk_scores) {
                     scores.append_value(s[o]);
                 }
             }

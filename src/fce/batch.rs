@@ -273,6 +273,73 @@ impl BatchScorer {
         self.score_all_from(first, input, output)
     }
 
+    /// Scores objects whose degrees lie in columns, as a table holds them, into a buffer of
+    /// the caller's: `columns[leaf * grades + h]` holds grade h of that leaf (leaves left
+    /// to right, as in [`BatchScorer::score`]) for every object, `output` receives grades values per
+    /// object, and errors number the objects from `first`. The results and errors are those
+    /// of [`BatchScorer::score_slices`] on the same degrees gathered into rows, bit for bit;
+    /// no rows are gathered for the weighted average, which runs over blocks of objects column
+    /// by column. On the calling thread (a query engine runs one per partition).
+    ///
+    /// ```
+    /// use ahp_fce::{AhpOptions, Criterion, Evaluator, Grades, Hierarchy, Weights};
+    /// # fn main() -> Result<(), ahp_fce::Error> {
+    /// let hierarchy = Hierarchy::new(Criterion::weighted("Goal", Weights::new(&[0.75, 0.25])?, [
+    ///     Criterion::leaf("a"),
+    ///     Criterion::leaf("b"),
+    /// ]))?;
+    /// let grades = Grades::with_scores(["good", "bad"], [1.0, 0.0])?;
+    /// let scorer = Evaluator::new(hierarchy, grades, &AhpOptions::default())?.batch_scorer();
+    /// // Two objects; the columns a.good, a.bad, b.good, b.bad.
+    /// let columns: [&[f64]; 4] = [&[1.0, 0.5], &[0.0, 0.5], &[0.0, 0.5], &[1.0, 0.5]];
+    /// let mut output = [0.0; 4];
+    /// scorer.score_columns(0, &columns, &mut output)?;
+    /// assert_eq!(output, [0.75, 0.25, 0.5, 0.5]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::LengthMismatch`] when `output` is not whole objects, there is not one
+    /// column per leaf and grade, or a column (its leaf named) does not hold one value per
+    /// object; else as [`BatchScorer::score`].
+    pub fn score_columns(
+        &self,
+        first: usize,
+        columns: &[&[f64]],
+        output: &mut [f64],
+    ) -> Result<()> {
+        let (leaves, grades) = (self.leaves(), self.grades());
+        let objects = output.len() / grades.max(1);
+        if objects * grades != output.len() {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ScoresPerGrade,
+                expected: grades,
+                found: output.len() % grades.max(1),
+            }));
+        }
+        if columns.len() != leaves * grades {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ColumnsOfBatch,
+                expected: leaves * grades,
+                found: columns.len(),
+            }));
+        }
+        if let Some(k) = columns.iter().position(|c| c.len() != objects) {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ValuesPerColumn,
+                expected: objects,
+                found: columns[k].len(),
+            })
+            .in_node(self.leaf_path(k / grades.max(1))));
+        }
+        let plan = self.evaluator.plan();
+        plan.score_columns(columns, output).map_err(|(k, fault)| {
+            let object: Vec<f64> = columns.iter().map(|c| c[k]).collect();
+            self.locate(first + k, fault, &object)
+        })
+    }
+
     fn leaf_path(&self, leaf: usize) -> String {
         let plan = self.evaluator.plan();
         plan.leaves()

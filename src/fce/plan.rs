@@ -11,6 +11,15 @@ use std::ops::Range;
 use super::membership::row_is_valid;
 use super::operator::{normalize, Operator};
 use crate::hierarchy::{Hierarchy, NodeId, Synthesis};
+use crate::tolerance;
+
+/// Objects the columnar weighted average composes together, one per lane: with four grades a
+/// block's E, row sums and flags fit in the registers of any x86-64 or AArch64 processor.
+const LANES: usize = 4;
+
+/// Objects gathered from columns into rows at a time, for the paths that compose rows: a
+/// block of the paper model's rows is 12 KiB, in the first-level cache.
+const GATHER_BLOCK: usize = 64;
 
 /// The compiled composition of one hierarchy under one operator.
 #[derive(Debug, Clone, PartialEq)]
@@ -330,6 +339,126 @@ impl CompositionPlan {
             }
             Ok(())
         }))
+    }
+
+    /// Scores objects whose degrees lie in columns, `columns[leaf * grades + h]` holding
+    /// grade h of that leaf for every object and `output` receiving grades values per object
+    /// (the caller checks that every column holds one value per object). The same bits and
+    /// the same first failing object as [`Self::score_objects`] on the gathered rows.
+    ///
+    /// The weighted average over 2 to 6 grades runs [`LANES`] objects at a time, one per
+    /// lane, each lane doing exactly an object's operations in [`Self::score_objects`]'s
+    /// order; everything else (the other operators and widths, a block with a bad row, the
+    /// last objects short of a block) is gathered into rows and run there.
+    pub(crate) fn score_columns(
+        &self,
+        columns: &[&[f64]],
+        output: &mut [f64],
+    ) -> Result<(), (usize, Fault)> {
+        let g = self.grades;
+        if self.leaves.is_empty() || g == 0 {
+            return Ok(());
+        }
+        let objects = output.len() / g;
+        let by_lanes = if self.operator == Operator::WeightedAverage && (2..=6).contains(&g) {
+            objects - objects % LANES
+        } else {
+            0
+        };
+        let (lanes, rest) = output.split_at_mut(by_lanes * g);
+        match g {
+            2 => self.weighted_average_lanes::<2>(columns, lanes),
+            3 => self.weighted_average_lanes::<3>(columns, lanes),
+            4 => self.weighted_average_lanes::<4>(columns, lanes),
+            5 => self.weighted_average_lanes::<5>(columns, lanes),
+            6 => self.weighted_average_lanes::<6>(columns, lanes),
+            _ => Ok(()),
+        }?;
+        self.score_gathered(columns, by_lanes, rest)
+    }
+
+    /// The weighted average of whole blocks of [`LANES`] objects from column 0 on, `G`
+    /// grades. E, the row sums and the range flags of a block stay in registers while each
+    /// column passes its [`LANES`] values; the sum check of a row is the lane's
+    /// `row_is_valid` (its `in_range` kept for all rows at once: the object's rows are valid
+    /// exactly when every degree is in range and every sum is close to 1).
+    // `contains` short-circuits, which would put a branch on every degree (as in
+    // `row_is_valid`).
+    #[allow(clippy::manual_range_contains)]
+    fn weighted_average_lanes<const G: usize>(
+        &self,
+        columns: &[&[f64]],
+        output: &mut [f64],
+    ) -> Result<(), (usize, Fault)> {
+        for (block, out) in output.chunks_exact_mut(G * LANES).enumerate() {
+            let start = block * LANES;
+            let mut e = [[0.0; LANES]; G];
+            let mut in_range = [true; LANES];
+            let mut sums_close = [true; LANES];
+            for (&w, leaf) in self.leaf_weights.iter().zip(columns.chunks_exact(G)) {
+                let mut sum = [0.0; LANES];
+                for (e_h, column) in e.iter_mut().zip(leaf) {
+                    let values = &column[start..start + LANES];
+                    for (((e, s), ok), &r) in
+                        e_h.iter_mut().zip(&mut sum).zip(&mut in_range).zip(values)
+                    {
+                        *s += r;
+                        *ok &= (r >= 0.0) & (r <= 1.0);
+                        *e += w * r;
+                    }
+                }
+                for (close, &s) in sums_close.iter_mut().zip(&sum) {
+                    *close &= (s - 1.0).abs() <= tolerance::MEMBERSHIP_ROW_SUM;
+                }
+            }
+            let valid = in_range
+                .iter()
+                .zip(&sums_close)
+                .all(|(&range, &close)| range & close);
+            if !valid {
+                // The rows say which object and row fail, exactly as unblocked.
+                self.score_gathered(columns, start, out)?;
+                continue;
+            }
+            for (lane, vector) in out.chunks_exact_mut(G).enumerate() {
+                for (value, e_h) in vector.iter_mut().zip(&e) {
+                    *value = e_h[lane];
+                }
+                if !normalize(vector) {
+                    return Err((start + lane, Fault::Zero(0)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Objects from `first` on gathered into rows, [`GATHER_BLOCK`] at a time, and scored by
+    /// [`Self::score_objects`]; failing objects are numbered from column 0.
+    fn score_gathered(
+        &self,
+        columns: &[&[f64]],
+        first: usize,
+        output: &mut [f64],
+    ) -> Result<(), (usize, Fault)> {
+        let g = self.grades;
+        let per_object = self.leaves.len() * g;
+        let mut rows = vec![0.0; GATHER_BLOCK.min(output.len() / g) * per_object];
+        for (block, out) in output.chunks_mut(g * GATHER_BLOCK).enumerate() {
+            let start = first + block * GATHER_BLOCK;
+            let count = out.len() / g;
+            let rows = &mut rows[..count * per_object];
+            // Column by column: each column's values are read in one run (the columns lie far
+            // apart, and a pass over all of them per object misses the cache on every one).
+            for (k, column) in columns.iter().enumerate() {
+                let cells = rows[k..].iter_mut().step_by(per_object);
+                for (cell, &value) in cells.zip(&column[start..start + count]) {
+                    *cell = value;
+                }
+            }
+            self.score_objects(rows, out)
+                .map_err(|(k, fault)| (start + k, fault))?;
+        }
+        Ok(())
     }
 
     /// The first leaf row of `object` that is not a membership row.
