@@ -1,9 +1,14 @@
 """The peers' side of scripts/compare.sh: times vectorized numpy and the ahpy package on the
 same workloads as benches/compare.rs, then prints the comparison table.
 
-Usage: python compare.py RUST_JSON [--quick]
+Usage: python compare.py RUST_JSON [--quick] [--sql CRITERION_DIR]
+
+With --sql, also prints the SQL function against the in-process batch scorer from the
+criterion estimates of `cargo bench -p ahp-fce-datafusion --bench udf` in CRITERION_DIR.
 """
+import glob
 import json
+import os
 import platform
 import sys
 import time
@@ -180,6 +185,35 @@ def main():
         print(f"| {name} | {fmt(ours)} | {peer}: {fmt(theirs)} | {theirs / ours:.2f}× | {goal} |")
     if "all_cores" in rust:
         all_cores(rust)
+    if "--sql" in sys.argv:
+        sql_table(sys.argv[sys.argv.index("--sql") + 1])
+
+
+def sql_table(directory):
+    """The DataFusion function per row against `BatchScorer`, one thread, from criterion."""
+    def per_row(name):
+        found = glob.glob(os.path.join(directory, "*", name, "new"))
+        if len(found) != 1:
+            sys.exit(f"compare.py: expected one criterion result for {name} in {directory}, "
+                     f"found {len(found)}")
+        estimates = json.load(open(os.path.join(found[0], "estimates.json")))
+        rows = json.load(open(os.path.join(found[0], "benchmark.json")))["throughput"]["Elements"]
+        return estimates["median"]["point_estimate"] * 1e-9 / rows
+
+    baseline = per_row("batch_scorer")
+    print("\nThe SQL function (DataFusion, one partition, batches of 8,192 rows) against the "
+          "in-process batch scorer, one thread, weighted average, 100,000 objects of the paper "
+          "model; criterion medians, same run.\n")
+    print("| workload | per object | baseline | time / baseline time | goal |")
+    print("| --- | --- | --- | --- | --- |")
+    rows = [
+        ("`ColumnScorer` on the batches' columns (the function's core)", "column_scorer", ""),
+        ("`SELECT fce_score(...)` over an in-memory table", "sql", "≤ 1.5×"),
+    ]
+    for name, key, goal in rows:
+        ours = per_row(key)
+        print(f"| {name} | {fmt(ours)} | `BatchScorer`: {fmt(baseline)} | "
+              f"{ours / baseline:.2f}× | {goal} |")
 
 
 def all_cores(rust):

@@ -5,12 +5,21 @@
 #
 #   bash scripts/compare.sh           # full size (a few minutes)
 #   bash scripts/compare.sh --quick   # tiny sizes: checks that everything runs
+#   bash scripts/compare.sh --sql     # full size, and the SQL function against the batch
+#                                     # scorer (builds DataFusion optimized: long the first time)
 #
 # Sets up its own Python environment under target/compare-venv from the package registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=""
-[ "${1:-}" = "--quick" ] && quick="--quick"
+sql=""
+for argument in "$@"; do
+  case "$argument" in
+    --quick) quick="--quick" ;;
+    --sql) sql="--sql" ;;
+    *) echo "usage: bash scripts/compare.sh [--quick] [--sql]" >&2; exit 2 ;;
+  esac
+done
 
 venv=target/compare-venv
 if [ ! -x "$venv/bin/python" ]; then
@@ -24,4 +33,16 @@ if [ -n "$quick" ]; then
 else
   cargo bench --quiet --features rayon --bench compare > target/compare/rust.json
 fi
-"$venv/bin/python" scripts/compare.py target/compare/rust.json $quick
+if [ -n "$sql" ]; then
+  # Criterion's own estimates (one thread: the member builds the library without rayon).
+  udf="$PWD/target/criterion/udf"
+  rm -rf "$udf"
+  if [ -n "$quick" ]; then
+    cargo bench --quiet -p ahp-fce-datafusion --bench udf -- --test >&2
+    sql=""
+  else
+    CRITERION_HOME="$udf" cargo bench --quiet -p ahp-fce-datafusion --bench udf >&2
+    sql="--sql $udf"
+  fi
+fi
+"$venv/bin/python" scripts/compare.py target/compare/rust.json $quick $sql

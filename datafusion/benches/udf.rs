@@ -2,8 +2,8 @@
 //!
 //! `cargo bench -p ahp-fce-datafusion` (release). Three lines over the same 100,000 objects of
 //! the source paper's model: `batch_scorer` (the baseline: `BatchScorer::score` on one
-//! contiguous array), `column_scorer` (the columnar core the function runs: gathering the
-//! columns into the scorer's layout, then the same plan), and `sql` (`SELECT fce_score(...)`
+//! contiguous array), `column_scorer` (the columnar core the function runs: the batches'
+//! columns read where they lie by the same plan), and `sql` (`SELECT fce_score(...)`
 //! over an in-memory table in batches of 8,192 rows, one partition). Report them as ratios to
 //! `batch_scorer` from the same run.
 
