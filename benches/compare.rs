@@ -13,7 +13,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use ahp_fce::{simulate_random_index, AhpOptions, Operator, WeightingMethod};
+use ahp_fce::{
+    lambda_max, simulate_random_index, AhpOptions, Operator, RandomIndex, WeightingMethod,
+};
 
 mod common;
 use common::{matrix, memberships, paper_evaluator};
@@ -130,9 +132,26 @@ fn one_core(sizes: &Sizes) -> String {
     };
     let matrix_gm = per_call(WeightingMethod::GeometricMean);
     let matrix_eig = per_call(WeightingMethod::Eigenvector);
+    // The peer's work alone: weights, λmax and CR (RI of Saaty 1980 at order 9, as numpy's
+    // side), without the GCI, Koczkodaj's index and the checks of the full report.
+    let ri = RandomIndex::Saaty1980.value(9).expect("order 9 is listed");
+    let cr_only = |method: WeightingMethod| {
+        best_of(5, || {
+            for _ in 0..sizes.calls {
+                let b = black_box(&b);
+                let w = method.weights(b).expect("valid");
+                let lambda = lambda_max(b, &w).expect("weights of the matrix's order");
+                black_box((w, (lambda - 9.0) / 8.0 / ri));
+            }
+        }) / sizes.calls as f64
+    };
+    let cr_only_gm = cr_only(WeightingMethod::GeometricMean);
+    let cr_only_eig = cr_only(WeightingMethod::Eigenvector);
     let minmax = per_object(sizes, Operator::ZadehMinMax);
     format!(
         "\"matrix9_geometric_mean_s\": {matrix_gm:e}, \"matrix9_eigenvector_s\": {matrix_eig:e}, \
+         \"matrix9_geometric_mean_cr_only_s\": {cr_only_gm:e}, \
+         \"matrix9_eigenvector_cr_only_s\": {cr_only_eig:e}, \
          \"batch_min_max_s_per_object\": {minmax:e}, {}",
         throughput(sizes, Threads::One)
     )
