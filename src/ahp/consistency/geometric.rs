@@ -60,7 +60,8 @@ impl GeometricConsistency {
         };
         // ln(b_xy·w_y/w_x) = ln b_xy − (ln w_x − ln w_y), and ln w_x of the geometric-mean
         // weights is the mean of row x's logarithms up to a constant that cancels: one
-        // logarithm per judgment above the diagonal, no weights, exponentials or divisions.
+        // logarithm per judgment above the diagonal (a table's, on Saaty's scale), no
+        // weights, exponentials or divisions.
         let b = matrix.rows();
         let t = order as f64;
         let pairs = order * (order - 1) / 2;
@@ -69,7 +70,7 @@ impl GeometricConsistency {
             let mut next = 0;
             for x in 0..order {
                 for y in x + 1..order {
-                    let log = b[x * order + y].ln();
+                    let log = judgment_log(b[x * order + y], b[y * order + x]);
                     logs[next] = log;
                     next += 1;
                     row_means[x] += log;
@@ -96,5 +97,61 @@ impl GeometricConsistency {
             threshold,
             acceptable: gci <= limit,
         })
+    }
+}
+
+/// ln k for the whole numbers of Saaty's scale, k = 0..=9 (index 0 unused), each the f64
+/// nearest ln k (a unit test compares them with `f64::ln`).
+const SCALE_LOGS: [f64; 10] = [
+    0.0,
+    0.0,
+    std::f64::consts::LN_2,
+    1.0986122886681098,
+    1.3862943611198906,
+    1.6094379124341003,
+    1.791759469228055,
+    1.9459101490553132,
+    2.0794415416798357,
+    2.1972245773362196,
+];
+
+/// ln b_xy, given the judgment and its reciprocal b_yx as the matrix stores them. Judgments on
+/// Saaty's 1–9 scale, whole numbers or their reciprocals, take their logarithm from a table:
+/// ln(1/k) as −ln k, which differs from the computed logarithm of the rounded reciprocal by
+/// at most 1.2e-16 (the rounding of 1/k) plus an ulp of ln k: under 6e-16, far below anything
+/// the index is compared with. Any other judgment is computed.
+#[inline]
+fn judgment_log(b_xy: f64, b_yx: f64) -> f64 {
+    let whole = |v: f64| ((1.0..=9.0).contains(&v) && v == v.trunc()).then_some(v as usize);
+    if let Some(k) = whole(b_xy) {
+        SCALE_LOGS[k]
+    } else if let Some(k) = whole(b_yx) {
+        -SCALE_LOGS[k]
+    } else {
+        b_xy.ln()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scale_table_holds_the_logarithms_of_the_scale() {
+        for (k, &log) in SCALE_LOGS.iter().enumerate().skip(1) {
+            assert_eq!(log, (k as f64).ln(), "ln {k}");
+            // The reciprocal's own logarithm is within the documented 6e-16 of −ln k.
+            let reciprocal = 1.0 / k as f64;
+            approx::assert_abs_diff_eq!(
+                judgment_log(reciprocal, k as f64),
+                reciprocal.ln(),
+                epsilon = 6e-16
+            );
+            assert_eq!(judgment_log(k as f64, reciprocal), log);
+        }
+        // Off the scale, the logarithm itself.
+        for b in [0.3, 2.5, 10.0, 1e-300, 1e300, 0.999_999] {
+            assert_eq!(judgment_log(b, 1.0 / b), b.ln());
+        }
     }
 }
