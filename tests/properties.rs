@@ -1148,14 +1148,16 @@ mod batch {
 
         /// Degrees in columns score as the same degrees in rows, bit for bit, and a bad row
         /// gives the same error (object, leaf and values) as it does there: up to 150 objects,
-        /// across the columnar kernel's blocks of 64, under every operator.
+        /// across the columnar kernel's blocks of eight and its tail, 2 to 7 grades (7 is
+        /// gathered into rows), under every operator.
         #[test]
         fn columns_score_as_rows_bit_for_bit(
-            (tree, objects, bad) in criterion_tree().prop_flat_map(|tree| {
+            (tree, g, objects, bad) in (criterion_tree(), 2..=7usize).prop_flat_map(|(tree, g)| {
                 let leaves = Hierarchy::new(tree.clone()).unwrap().leaves().count();
                 (
                     Just(tree),
-                    prop::collection::vec(prop::collection::vec(membership_row(3), leaves), 0..150),
+                    Just(g),
+                    prop::collection::vec(prop::collection::vec(membership_row(g), leaves), 0..150),
                     prop::option::of((any::<prop::sample::Index>(), 0..leaves, prop_oneof![
                         Just(f64::NAN), Just(-0.5), Just(1.5), Just(0.7), Just(f64::INFINITY), Just(0.0),
                     ])),
@@ -1164,23 +1166,25 @@ mod batch {
         ) {
             let hierarchy = Hierarchy::new(tree).unwrap();
             let leaves = hierarchy.leaves().count();
-            let grades = Grades::with_scores(["A", "B", "C"], [3.0, 2.0, 1.0]).unwrap();
+            let names = ["A", "B", "C", "D", "E", "F", "G"];
+            let scores: Vec<f64> = (0..g).rev().map(|k| k as f64).collect();
+            let grades = Grades::with_scores(names[..g].iter().copied(), scores).unwrap();
             let base = Evaluator::new(hierarchy, grades, &AhpOptions::default()).unwrap();
             let mut rows: Vec<f64> = objects.iter().flatten().flatten().copied().collect();
             if let (Some((object, leaf, value)), false) = (bad, objects.is_empty()) {
-                // (value, value, value): out of range, or a sum of 3·value; 0 gives an all-zero
-                // row, which fails too.
-                let at = (object.index(objects.len()) * leaves + leaf) * 3;
-                rows[at..at + 3].fill(value);
+                // (value, …, value): out of range, or a sum of g·value (never 1 for these
+                // values); 0 gives an all-zero row, which fails too.
+                let at = (object.index(objects.len()) * leaves + leaf) * g;
+                rows[at..at + g].fill(value);
             }
-            let columns: Vec<Vec<f64>> = (0..leaves * 3)
-                .map(|c| rows.chunks_exact(leaves * 3).map(|object| object[c]).collect())
+            let columns: Vec<Vec<f64>> = (0..leaves * g)
+                .map(|c| rows.chunks_exact(leaves * g).map(|object| object[c]).collect())
                 .collect();
             let columns: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
             for operator in OPERATORS {
                 let scorer = base.clone().with_operator(operator).batch_scorer();
-                let mut by_rows = vec![0.0; objects.len() * 3];
-                let mut by_columns = vec![0.0; objects.len() * 3];
+                let mut by_rows = vec![0.0; objects.len() * g];
+                let mut by_columns = vec![0.0; objects.len() * g];
                 let from_rows = scorer.score_slices(100, &rows, &mut by_rows);
                 let from_columns = scorer.score_columns(100, &columns, &mut by_columns);
                 match (from_rows, from_columns) {

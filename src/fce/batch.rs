@@ -255,14 +255,7 @@ impl BatchScorer {
     /// hold leaves × grades degrees for each of them; else as [`BatchScorer::score`].
     pub fn score_slices(&self, first: usize, input: &[f64], output: &mut [f64]) -> Result<()> {
         let (leaves, grades) = (self.leaves(), self.grades());
-        let objects = output.len() / grades.max(1);
-        if objects * grades != output.len() {
-            return Err(Error::from(ErrorKind::LengthMismatch {
-                what: Quantity::ScoresPerGrade,
-                expected: grades,
-                found: output.len() % grades.max(1),
-            }));
-        }
+        let objects = self.objects_of(output)?;
         if input.len() != objects * leaves * grades {
             return Err(Error::from(ErrorKind::LengthMismatch {
                 what: Quantity::DegreesOfBatch,
@@ -310,14 +303,7 @@ impl BatchScorer {
         output: &mut [f64],
     ) -> Result<()> {
         let (leaves, grades) = (self.leaves(), self.grades());
-        let objects = output.len() / grades.max(1);
-        if objects * grades != output.len() {
-            return Err(Error::from(ErrorKind::LengthMismatch {
-                what: Quantity::ScoresPerGrade,
-                expected: grades,
-                found: output.len() % grades.max(1),
-            }));
-        }
+        let objects = self.objects_of(output)?;
         if columns.len() != leaves * grades {
             return Err(Error::from(ErrorKind::LengthMismatch {
                 what: Quantity::ColumnsOfBatch,
@@ -338,6 +324,21 @@ impl BatchScorer {
             let object: Vec<f64> = columns.iter().map(|c| c[k]).collect();
             self.locate(first + k, fault, &object)
         })
+    }
+
+    /// How many objects' results `output` holds, one grade vector each; an error when it is
+    /// not whole vectors.
+    fn objects_of(&self, output: &[f64]) -> Result<usize> {
+        let grades = self.grades();
+        let objects = output.len() / grades.max(1);
+        if objects * grades != output.len() {
+            return Err(Error::from(ErrorKind::LengthMismatch {
+                what: Quantity::ScoresPerGrade,
+                expected: grades,
+                found: output.len() % grades.max(1),
+            }));
+        }
+        Ok(objects)
     }
 
     fn leaf_path(&self, leaf: usize) -> String {
