@@ -22,12 +22,14 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use ndarray::Array3;
 
 /// A million rows, so that the query's fixed cost (parsing, planning) is spread as it is over
-/// the tables the functions are for; `--test` (CI's smoke run) takes ten thousand.
+/// the tables the functions are for; ten thousand when criterion only tests that the bench
+/// runs (`cargo test --benches`, which passes no `--bench`, or `cargo bench -- --test`).
 fn objects() -> usize {
-    if std::env::args().any(|a| a == "--test") {
-        10_000
-    } else {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test") {
         1_000_000
+    } else {
+        10_000
     }
 }
 const BATCH: usize = 8192;
